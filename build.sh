@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One entry point for every job, the same on a developer's machine and in CI.
+#   ./build.sh test          restore, build (Release), pack, start PostgreSQL and Redis on loopback unless
+#                            ALPHA_TEST_PG / ALPHA_TEST_REDIS are given, run every test, print the summary
+#   ./build.sh demo          the main job (see README.md)
+#   ./build.sh pack          the NuGet packages of src/ into artifacts/packages
+#   ./build.sh bench [args]  BenchmarkDotNet (arguments go to BenchmarkSwitcher, e.g. --filter '*Purged*')
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+configuration=Release
+
+build() {
+  dotnet restore Alpha.Libraries.sln
+  dotnet build Alpha.Libraries.sln -c "$configuration" --no-restore
+}
+
+pack() {
+  rm -rf artifacts/packages
+  dotnet pack Alpha.Libraries.sln -c "$configuration" --no-build
+}
+
+# Sums the counters of every TRX file into the one closing line: "Tests: N passed, N failed, N skipped".
+summary() {
+  local dir=$1 passed=0 failed=0 total=0 executed=0 f counters
+  for f in "$dir"/*.trx; do
+    [ -f "$f" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$f" | head -n 1)
+    total=$((total + $(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")))
+    executed=$((executed + $(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")))
+    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+  done
+  echo "Tests: $passed passed, $failed failed, $((total - executed)) skipped"
+}
+
+test_all() {
+  build
+  pack
+  local started=0 status=0
+  if [ -z "${ALPHA_TEST_PG:-}" ] || [ -z "${ALPHA_TEST_REDIS:-}" ]; then
+    # shellcheck source=scripts/servers.sh
+    source scripts/servers.sh
+    start_servers
+    started=1
+    trap stop_servers EXIT
+  fi
+  local results=artifacts/test-results
+  rm -rf "$results"
+  dotnet test Alpha.Libraries.sln -c "$configuration" --no-build --logger "trx" --results-directory "$results" || status=$?
+  summary "$results"
+  if [ "$started" = 1 ]; then stop_servers; trap - EXIT; fi
+  return "$status"
+}
+
+demo() {
+  build
+  dotnet run --file docs/examples/purged-cross-validation.cs
+}
+
+case "${1:-}" in
+  test) test_all ;;
+  demo) demo ;;
+  pack) build && pack ;;
+  bench) shift; dotnet run -c "$configuration" --project benchmarks/Alpha.Benchmarks -- "$@" ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,29 @@
+namespace Alpha.CrossValidation;
+
+/// <summary>Settings of <see cref="PurgedKFold"/>. All lengths are in bars of the events' axis.</summary>
+public sealed record PurgedKFoldOptions
+{
+    /// <summary>Number of folds K (contiguous test groups).</summary>
+    /// <value>The default is 5. At least 2.</value>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Bars by which each test span is widened on both sides before purging overlapping training labels.</summary>
+    /// <value>The default is 24 bars. Zero or more.</value>
+    public int PurgeBars { get; init; } = 24;
+
+    /// <summary>Bars after the widened test span in which a training sample may not start.</summary>
+    /// <value>The default is 24 bars. Zero or more.</value>
+    public int EmbargoBars { get; init; } = 24;
+
+    /// <summary>Smallest allowed group length: a split whose groups would be shorter is refused.</summary>
+    /// <value>The default is 240 bars. At least 1.</value>
+    public int MinBlockBars { get; init; } = 240;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Folds, 2, nameof(Folds));
+        ArgumentOutOfRangeException.ThrowIfNegative(PurgeBars, nameof(PurgeBars));
+        ArgumentOutOfRangeException.ThrowIfNegative(EmbargoBars, nameof(EmbargoBars));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinBlockBars, 1, nameof(MinBlockBars));
+    }
+}
