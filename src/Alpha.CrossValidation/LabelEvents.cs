@@ -15,6 +15,10 @@ public sealed class LabelEvents
         _t0 = t0;
         _t1 = t1;
         Axis = axis;
+        for (int i = 0; i < t0.Length; i++)
+        {
+            MaxLength = Math.Max(MaxLength, t1[i] - t0[i]);
+        }
     }
 
     /// <summary>The bar axis the indices refer to.</summary>
@@ -89,6 +93,9 @@ public sealed class LabelEvents
 
         return new LabelEvents(bars, (int[])bars.Clone(), axis);
     }
+
+    /// <summary>The longest label, max(t1 − t0) in bars: only samples starting that close before a span can reach it.</summary>
+    internal int MaxLength { get; }
 
     /// <summary>Index of the first sample whose t0 is ≥ <paramref name="bar"/> (binary search; Count when none).</summary>
     internal int FirstWithT0AtLeast(int bar)
