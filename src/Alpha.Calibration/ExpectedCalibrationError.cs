@@ -1,0 +1,87 @@
+namespace Alpha.Calibration;
+
+/// <summary>
+/// Binary calibration error over equal-width bins of [0, 1], as torchmetrics' <c>BinaryCalibrationError</c>: a
+/// probability on an inner edge goes to the upper bin (bucketize with right = true); per bin, accuracy is the mean
+/// label and confidence the mean probability.
+/// </summary>
+/// <remarks>
+/// Two deliberate differences: the edges are the doubles nearest i/bins, given to torchmetrics as explicit
+/// <c>bin_boundaries</c> — its default <c>torch.linspace</c> edges carry rounding that depends on torch's
+/// vectorised kernel (0.7000000000000001 for 10 bins, which would send p = 0.7 to the lower bin); and, per
+/// DESIGN.md § 5, a probability of exactly 1.0 falls in the last bin, where torchmetrics gives it a bin of its own
+/// past the end. Labels 0/1, probabilities in [0, 1]; anything else raises <see cref="InvalidSampleException"/>.
+/// </remarks>
+public static class ExpectedCalibrationError
+{
+    /// <summary>The calibration error of <paramref name="probabilities"/> against <paramref name="labels"/>.</summary>
+    /// <param name="labels">0 or 1.</param>
+    /// <param name="probabilities">Probabilities of class 1, in [0, 1].</param>
+    /// <param name="bins">Number of equal-width bins; the default is 15 (torchmetrics' default).</param>
+    /// <param name="norm">How bin gaps are combined; the default is <see cref="CalibrationNorm.L1"/> (ECE).</param>
+    /// <exception cref="InvalidSampleException">Bad input.</exception>
+    public static double Compute(ReadOnlySpan<double> labels, ReadOnlySpan<double> probabilities, int bins = 15, CalibrationNorm norm = CalibrationNorm.L1)
+    {
+        ClassificationMetrics.Validate(labels, probabilities, default, nameof(probabilities));
+        Guard.Probabilities(probabilities, nameof(probabilities));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
+
+        var edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++)
+        {
+            edges[i] = (double)i / bins;
+        }
+
+        var count = new double[bins];
+        var confidence = new double[bins];
+        var accuracy = new double[bins];
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            int bin = Math.Min(UpperBound(edges, probabilities[i]) - 1, bins - 1);
+            count[bin] += 1;
+            confidence[bin] += probabilities[i];
+            accuracy[bin] += labels[i];
+        }
+
+        double total = 0;
+        foreach (double c in count)
+        {
+            total += c;
+        }
+
+        double result = 0;
+        for (int b = 0; b < bins; b++)
+        {
+            double gap = count[b] == 0 ? 0 : Math.Abs((accuracy[b] / count[b]) - (confidence[b] / count[b]));
+            double share = count[b] / total;
+            result = norm switch
+            {
+                CalibrationNorm.L1 => result + (gap * share),
+                CalibrationNorm.L2 => result + (gap * gap * share),
+                _ => Math.Max(result, gap),
+            };
+        }
+
+        return norm == CalibrationNorm.L2 ? Math.Sqrt(result) : result;
+    }
+
+    // Number of edges ≤ value (torch.bucketize(..., right=True)).
+    private static int UpperBound(double[] edges, double value)
+    {
+        int lo = 0, hi = edges.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
