@@ -1,0 +1,44 @@
+namespace Alpha.MarketData;
+
+/// <summary>Timeframe helpers: the modal step of a time axis and the number of bars in a day.</summary>
+public static class Timeframes
+{
+    /// <summary>The most frequent step between consecutive timestamps (the smallest among equally frequent ones).</summary>
+    /// <exception cref="ArgumentException">Fewer than two timestamps.</exception>
+    public static TimeSpan ModalStep(IReadOnlyList<DateTime> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        if (times.Count < 2)
+        {
+            throw new ArgumentException("At least two timestamps are needed to infer a timeframe.", nameof(times));
+        }
+
+        var counts = new Dictionary<long, int>();
+        for (int i = 1; i < times.Count; i++)
+        {
+            long ticks = (times[i] - times[i - 1]).Ticks;
+            counts[ticks] = counts.GetValueOrDefault(ticks) + 1;
+        }
+
+        long best = 0;
+        int bestCount = 0;
+        foreach ((long ticks, int count) in counts)
+        {
+            if (count > bestCount || (count == bestCount && ticks < best))
+            {
+                best = ticks;
+                bestCount = count;
+            }
+        }
+
+        return TimeSpan.FromTicks(best);
+    }
+
+    /// <summary>⌊24 h / <paramref name="timeframe"/>⌋: 24 for 1-hour bars, 6 for 4-hour bars (at least 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The timeframe is not positive.</exception>
+    public static int BarsPerDay(TimeSpan timeframe)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeframe, TimeSpan.Zero);
+        return Math.Max(1, (int)(TimeSpan.TicksPerDay / timeframe.Ticks));
+    }
+}
