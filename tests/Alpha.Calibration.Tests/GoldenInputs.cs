@@ -59,17 +59,4 @@ internal sealed class GoldenInputs
 
         return new GoldenInputs(x, y, labels, p, weights == "none" ? null : w);
     }
-
-    private sealed class Lcg(ulong seed)
-    {
-        private const ulong Multiplier = 6364136223846793005UL;
-        private const ulong Increment = 1442695040888963407UL;
-        private ulong _state = unchecked((seed * Multiplier) + Increment);
-
-        public double Next()
-        {
-            _state = unchecked((_state * Multiplier) + Increment);
-            return (_state >> 11) * (1.0 / 9007199254740992.0);
-        }
-    }
 }

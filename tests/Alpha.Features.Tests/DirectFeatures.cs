@@ -1,15 +1,34 @@
-namespace Alpha.Features;
+using Alpha.Features;
+
+namespace Alpha.Features.Tests;
 
 /// <summary>
-/// The batch features of one segment [start, end), written into the frame's columns. Every windowed statistic is
-/// evaluated over its own window with centred two-pass sums — simple, and the exact reference for the rolling
-/// sums of <c>PairFeatureState</c>.
+/// The test oracle: DESIGN.md § 5's features evaluated directly from their definitions, every windowed statistic
+/// over its own window with centred two-pass sums (O(n·W), no rolling state at all), one segment [start, end) at a
+/// time. The library's O(1) kernels must agree with it to 1e-9 at every bar.
 /// </summary>
-internal sealed class SegmentComputation(
+internal sealed class DirectFeatures(
     PairFeatureOptions options, double[][] columns, double[] alpha, double[] sigma, double[] spread, double[] r,
     double[] logA, double[] logB, int start, int end)
 {
     private double[] Column(PairFeature feature) => columns[(int)feature];
+
+    /// <summary>Every column (17 model inputs, then α, σ, spread, r) for arrays with one segment per range.</summary>
+    public static (double[][] Inputs, double[] Alpha, double[] Sigma, double[] Spread, double[] R) Compute(
+        double[] highA, double[] lowA, double[] closeA, double[] highB, double[] lowB, double[] closeB, IEnumerable<(int Start, int End)> segments, PairFeatureOptions options)
+    {
+        int n = closeA.Length;
+        double[] NaNs() => Enumerable.Repeat(double.NaN, n).ToArray();
+        var columns = Enumerable.Range(0, FeatureNames.Count).Select(_ => NaNs()).ToArray();
+        double[] alpha = NaNs(), sigma = NaNs(), spread = NaNs(), r = NaNs();
+        double[] logA = closeA.Select(v => Math.Log(v)).ToArray(), logB = closeB.Select(v => Math.Log(v)).ToArray();
+        foreach ((int start, int end) in segments)
+        {
+            new DirectFeatures(options, columns, alpha, sigma, spread, r, logA, logB, start, end).Run(highA, lowA, closeA, highB, lowB, closeB);
+        }
+
+        return (columns, alpha, sigma, spread, r);
+    }
 
     public void Run(ReadOnlySpan<double> highA, ReadOnlySpan<double> lowA, ReadOnlySpan<double> closeA, ReadOnlySpan<double> highB, ReadOnlySpan<double> lowB, ReadOnlySpan<double> closeB)
     {
@@ -20,7 +39,7 @@ internal sealed class SegmentComputation(
 
         for (int i = start + w - 1; i < end; i++)
         {
-            (alpha[i], beta[i], sigma[i]) = Ols.Fit(logB.AsSpan(i - w + 1, w), logA.AsSpan(i - w + 1, w));
+            (alpha[i], beta[i], sigma[i]) = DirectOls.Fit(logB.AsSpan(i - w + 1, w), logA.AsSpan(i - w + 1, w));
             spread[i] = logA[i] - alpha[i] - (beta[i] * logB[i]);
             z[i] = spread[i] / sigma[i];
             Column(PairFeature.HalfLife)[i] = HalfLife(i);
@@ -141,7 +160,7 @@ internal sealed class SegmentComputation(
     // Wilder ATR of true range (which needs the previous close), divided by the close.
     private void RelativeAtr(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double[] output)
     {
-        var wilder = new WilderAverage(options.WilderPeriod);
+        var wilder = new Wilder(options.WilderPeriod);
         for (int i = start + 1; i < end; i++)
         {
             double trueRange = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - close[i - 1]), Math.Abs(low[i] - close[i - 1])));
@@ -156,9 +175,9 @@ internal sealed class SegmentComputation(
     {
         double[] atrSpread = Column(PairFeature.AtrSpread);
         double[] rsi = Column(PairFeature.RsiSpread);
-        var absolute = new WilderAverage(options.WilderPeriod);
-        var gains = new WilderAverage(options.WilderPeriod);
-        var losses = new WilderAverage(options.WilderPeriod);
+        var absolute = new Wilder(options.WilderPeriod);
+        var gains = new Wilder(options.WilderPeriod);
+        var losses = new Wilder(options.WilderPeriod);
         for (int i = start + options.Window; i < end; i++)
         {
             double x = hedged[i];
@@ -222,8 +241,8 @@ internal sealed class SegmentComputation(
             gap[i] = ((fastA - slowA) - (beta[i] * (fastB - slowB))) / sigma[i];
             if (i - start >= slopeWindow - 1)
             {
-                double slopeA = Ols.TimeSlope(logA.AsSpan(i - slopeWindow + 1, slopeWindow));
-                double slopeB = Ols.TimeSlope(logB.AsSpan(i - slopeWindow + 1, slopeWindow));
+                double slopeA = DirectOls.TimeSlope(logA.AsSpan(i - slopeWindow + 1, slopeWindow));
+                double slopeB = DirectOls.TimeSlope(logB.AsSpan(i - slopeWindow + 1, slopeWindow));
                 slope[i] = (slopeA - (beta[i] * slopeB)) / sigma[i];
             }
         }
@@ -250,6 +269,32 @@ internal sealed class SegmentComputation(
 
                 dd[i] = max - equity[i - start];
             }
+        }
+    }
+
+    // Wilder's smoothing written out again for the oracle: the mean of the first n inputs, then (avg·(n−1) + x)/n.
+    private sealed class Wilder(int period)
+    {
+        private readonly List<double> _first = [];
+
+        public double Value { get; private set; }
+
+        public bool Add(double x)
+        {
+            if (_first.Count < period)
+            {
+                _first.Add(x);
+                if (_first.Count < period)
+                {
+                    return false;
+                }
+
+                Value = _first.Average();
+                return true;
+            }
+
+            Value = ((Value * (period - 1)) + x) / period;
+            return true;
         }
     }
 }

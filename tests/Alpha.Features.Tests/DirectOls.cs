@@ -1,7 +1,7 @@
-namespace Alpha.Features;
+namespace Alpha.Features.Tests;
 
-/// <summary>Small least-squares fits over a window, centred two-pass.</summary>
-internal static class Ols
+/// <summary>The oracle's least-squares fits over one window, centred two-pass.</summary>
+internal static class DirectOls
 {
     /// <summary>y = α + β·x: intercept, slope and residual standard deviation √(RSS / (n − 2)).</summary>
     public static (double Alpha, double Beta, double Sigma) Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
