@@ -67,6 +67,8 @@ public sealed class FeatureFrame
     /// <summary>Per bar: every model input ready.</summary>
     public ReadOnlySpan<bool> Ready => _ready;
 
+    internal void MarkNotReady(int start, int end) => _ready.AsSpan(start, end - start).Clear();
+
     /// <summary>Copies the model inputs of <paramref name="bar"/> in <see cref="PairFeature"/> order.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="FeatureNames.Count"/>.</exception>
     public void CopyRow(int bar, Span<double> destination)

@@ -13,10 +13,20 @@ namespace Alpha.Features;
 public static class PairFeatures
 {
     /// <summary>The features of <paramref name="pair"/> (leg A = the regressand, leg B = the hedge).</summary>
+    /// <remarks>Bars of a segment quarantined by alignment (strict outlier mode) are never ready: no sample is taken from them.</remarks>
     public static FeatureFrame Compute(AlignedPair pair, PairFeatureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        return Compute(pair.HighA, pair.LowA, pair.CloseA, pair.HighB, pair.LowB, pair.CloseB, pair.Segment, options);
+        FeatureFrame frame = Compute(pair.HighA, pair.LowA, pair.CloseA, pair.HighB, pair.LowB, pair.CloseB, pair.Segment, options);
+        for (int s = 0; s < pair.Segments.Length; s++)
+        {
+            if (pair.QuarantinedSegments[s])
+            {
+                frame.MarkNotReady(pair.Segments[s].Start, pair.Segments[s].End);
+            }
+        }
+
+        return frame;
     }
 
     /// <summary>The features of a pair given as aligned arrays; <paramref name="segment"/> numbers each bar's segment (−1 for none).</summary>

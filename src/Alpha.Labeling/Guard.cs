@@ -1,0 +1,21 @@
+namespace Alpha.Labeling;
+
+/// <summary>Input checks of the labelers.</summary>
+internal static class Guard
+{
+    public static void Finite(double value, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number.");
+        }
+    }
+
+    public static void Positive(double value, string paramName)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite positive number.");
+        }
+    }
+}
