@@ -34,7 +34,7 @@ public static class CalibrationCurve
         ReadOnlySpan<double> inner = edges.AsSpan(1, bins - 1);
         for (int i = 0; i < probabilities.Length; i++)
         {
-            int bin = LowerBound(inner, probabilities[i]);
+            int bin = SortedSearch.LowerBound(inner, probabilities[i]);
             sums[bin] += probabilities[i];
             positives[bin] += labels[i];
             counts[bin]++;
@@ -71,22 +71,4 @@ public static class CalibrationCurve
         return edges;
     }
 
-    private static int LowerBound(ReadOnlySpan<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
 }

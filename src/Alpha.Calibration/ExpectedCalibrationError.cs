@@ -37,7 +37,7 @@ public static class ExpectedCalibrationError
         var accuracy = new double[bins];
         for (int i = 0; i < probabilities.Length; i++)
         {
-            int bin = Math.Min(UpperBound(edges, probabilities[i]) - 1, bins - 1);
+            int bin = Math.Min(SortedSearch.UpperBound(edges, probabilities[i]) - 1, bins - 1);
             count[bin] += 1;
             confidence[bin] += probabilities[i];
             accuracy[bin] += labels[i];
@@ -65,23 +65,4 @@ public static class ExpectedCalibrationError
         return norm == CalibrationNorm.L2 ? Math.Sqrt(result) : result;
     }
 
-    // Number of edges ≤ value (torch.bucketize(..., right=True)).
-    private static int UpperBound(double[] edges, double value)
-    {
-        int lo = 0, hi = edges.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
 }

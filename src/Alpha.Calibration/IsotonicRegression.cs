@@ -157,7 +157,7 @@ public sealed class IsotonicRegression
 
         // SciPy's interp1d hands a linear float64 interpolation to np.interp: j with xs[j] ≤ x < xs[j + 1],
         // the knot's own value on a knot, else the slope form from the lower knot.
-        int j = UpperBound(xs, x) - 1;
+        int j = SortedSearch.UpperBound(xs, x) - 1;
         if (j == xs.Length - 1 || xs[j] == x)
         {
             return ys[j];
@@ -311,23 +311,4 @@ public sealed class IsotonicRegression
         return ([.. keptX], [.. keptY]);
     }
 
-    // Number of elements ≤ value.
-    private static int UpperBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
 }
