@@ -70,5 +70,4 @@ public static class CalibrationCurve
 
         return edges;
     }
-
 }

@@ -64,5 +64,4 @@ public static class ExpectedCalibrationError
 
         return norm == CalibrationNorm.L2 ? Math.Sqrt(result) : result;
     }
-
 }

@@ -310,5 +310,4 @@ public sealed class IsotonicRegression
 
         return ([.. keptX], [.. keptY]);
     }
-
 }
