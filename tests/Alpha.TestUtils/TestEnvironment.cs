@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Alpha.TestUtils;
 
@@ -39,6 +40,24 @@ public static class TestEnvironment
 
     /// <summary>Full path of a file under a test project's <c>TestData</c> folder (copied next to the test binaries).</summary>
     public static string TestDataFile(string fileName) => Path.Combine(AppContext.BaseDirectory, "TestData", fileName);
+
+    /// <summary>Why a test that needs native XGBoost is skipped.</summary>
+    public const string NativeXGBoostReason = "needs libxgboost.so.0 (apt-get install libxgboost0)";
+
+    /// <summary>Whether the native XGBoost library (Debian's libxgboost0) can be loaded.</summary>
+    public static bool HasNativeXGBoost
+    {
+        get
+        {
+            if (!NativeLibrary.TryLoad("libxgboost.so.0", out IntPtr handle))
+            {
+                return false;
+            }
+
+            NativeLibrary.Free(handle);
+            return true;
+        }
+    }
 
     /// <summary>Whether a TCP connection to host:port opens within a short time (a discovery-time probe, never a test).</summary>
     internal static bool CanConnect(string host, int port)

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Alpha.Boosting.XGBoost;
+
+/// <summary>
+/// Booster parameters, named as XGBoost names them. The defaults are this suite's retrain policy (DESIGN.md § 5):
+/// binary:logistic, eta 0.05, max_depth 4, subsample 0.8, colsample_bytree 0.8, min_child_weight 1, lambda 1,
+/// tree_method hist, seed 42 — not XGBoost's own defaults.
+/// </summary>
+public sealed record XGBoostParameters
+{
+    /// <summary>The objective.</summary>
+    /// <value>The default is <c>binary:logistic</c>.</value>
+    public string Objective { get; init; } = "binary:logistic";
+
+    /// <summary>Learning rate (eta).</summary>
+    /// <value>The default is 0.05.</value>
+    public double Eta { get; init; } = 0.05;
+
+    /// <summary>Maximum tree depth.</summary>
+    /// <value>The default is 4.</value>
+    public int MaxDepth { get; init; } = 4;
+
+    /// <summary>Row subsample ratio per tree.</summary>
+    /// <value>The default is 0.8.</value>
+    public double Subsample { get; init; } = 0.8;
+
+    /// <summary>Column subsample ratio per tree.</summary>
+    /// <value>The default is 0.8.</value>
+    public double ColsampleByTree { get; init; } = 0.8;
+
+    /// <summary>L2 regularisation (lambda).</summary>
+    /// <value>The default is 1.</value>
+    public double Lambda { get; init; } = 1.0;
+
+    /// <summary>L1 regularisation (alpha).</summary>
+    /// <value>The default is 0.</value>
+    public double Alpha { get; init; }
+
+    /// <summary>Minimum sum of instance weight (hessian) in a child.</summary>
+    /// <value>The default is 1.</value>
+    public double MinChildWeight { get; init; } = 1.0;
+
+    /// <summary>Tree construction algorithm.</summary>
+    /// <value>The default is <c>hist</c>.</value>
+    public string TreeMethod { get; init; } = "hist";
+
+    /// <summary>Native threads; 0 lets XGBoost use every core.</summary>
+    /// <value>The default is 0.</value>
+    public int Threads { get; init; }
+
+    /// <summary>Random seed (subsampling): the same data, parameters and seed give a byte-identical model.</summary>
+    /// <value>The default is 42.</value>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Evaluation metric; <see langword="null"/> uses the objective's default (logloss for binary:logistic).</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? EvalMetric { get; init; }
+
+    /// <summary>Number of classes for multi:* objectives.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public int? NumClass { get; init; }
+
+    /// <summary>Any other XGBoost parameter by name (e.g. <c>booster</c>, <c>max_bin</c>, <c>base_score</c>); these override the properties.</summary>
+    /// <value>The default is empty.</value>
+    public ImmutableDictionary<string, string> Extra { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The parameters as XGBoost name/value pairs, in a fixed order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ToNative()
+    {
+        Validate();
+        var list = new List<KeyValuePair<string, string>>
+        {
+            new("objective", Objective),
+            new("eta", Format(Eta)),
+            new("max_depth", Format(MaxDepth)),
+            new("subsample", Format(Subsample)),
+            new("colsample_bytree", Format(ColsampleByTree)),
+            new("lambda", Format(Lambda)),
+            new("alpha", Format(Alpha)),
+            new("min_child_weight", Format(MinChildWeight)),
+            new("tree_method", TreeMethod),
+            new("seed", Format(Seed)),
+            new("validate_parameters", "1"),
+        };
+        if (Threads > 0)
+        {
+            list.Add(new("nthread", Format(Threads)));
+        }
+
+        if (EvalMetric is not null)
+        {
+            list.Add(new("eval_metric", EvalMetric));
+        }
+
+        if (NumClass is int classes)
+        {
+            list.Add(new("num_class", Format(classes)));
+        }
+
+        foreach (KeyValuePair<string, string> extra in Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            list.RemoveAll(p => p.Key == extra.Key);
+            list.Add(extra);
+        }
+
+        return list;
+    }
+
+    private void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(Objective, nameof(Objective));
+        ArgumentException.ThrowIfNullOrWhiteSpace(TreeMethod, nameof(TreeMethod));
+        if (!(Eta > 0 && Eta <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Eta), Eta, "Eta must lie in (0, 1].");
+        }
+
+        if (!(Subsample > 0 && Subsample <= 1) || !(ColsampleByTree > 0 && ColsampleByTree <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Subsample), "Subsample and ColsampleByTree must lie in (0, 1].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxDepth, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));
+        if (!double.IsFinite(Lambda) || Lambda < 0 || !double.IsFinite(Alpha) || Alpha < 0 || !double.IsFinite(MinChildWeight) || MinChildWeight < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Lambda), "Lambda, Alpha and MinChildWeight must be finite and non-negative.");
+        }
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
