@@ -105,27 +105,6 @@ public sealed class BarCsvReaderTests
     }
 
     [Fact]
-    public void Read_StreamsAMillionRowsInConstantMemory()
-    {
-        using var source = new GeneratedBars(1_000_000);
-        long before = GC.GetTotalMemory(forceFullCollection: true);
-        long retainedPeak = 0, count = 0;
-        foreach (Bar bar in new BarCsvReader().Read(source, "generated"))
-        {
-            if (++count % 250_000 == 0)
-            {
-                retainedPeak = Math.Max(retainedPeak, GC.GetTotalMemory(forceFullCollection: true) - before);
-            }
-
-            Assert.True(bar.Close > 0);
-        }
-
-        Assert.Equal(1_000_000, count);
-        // A list of a million lines alone would hold tens of megabytes.
-        Assert.True(retainedPeak < 4 * 1024 * 1024, $"retained {retainedPeak} bytes while streaming");
-    }
-
-    [Fact]
     public void Read_Lenient_ReportsSkippedRowsToTheCaller()
     {
         var issues = new List<BarIssue>();
@@ -133,28 +112,5 @@ public sealed class BarCsvReaderTests
 
         Assert.Single(bars);
         Assert.Equal(3, Assert.Single(issues).Line);
-    }
-
-    // Produces MetaTrader-format lines on demand, so no file or list of lines exists.
-    private sealed class GeneratedBars(int rows) : TextReader
-    {
-        private int _line = -1;
-
-        public override string? ReadLine()
-        {
-            _line++;
-            if (_line == 0)
-            {
-                return "Time\tOpen\tHigh\tLow\tClose\tVolume";
-            }
-
-            if (_line > rows)
-            {
-                return null;
-            }
-
-            DateTime t = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(_line);
-            return $"{t:yyyy-MM-dd HH:mm:ss}\t1.1\t1.2\t1.0\t1.15\t{_line}";
-        }
     }
 }
