@@ -1,0 +1,29 @@
+namespace Alpha.Sizing;
+
+/// <summary>Argument checks the BCL helpers do not cover.</summary>
+internal static class Guard
+{
+    public static void Finite(double value, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number.");
+        }
+    }
+
+    public static void NonNegative(double value, string paramName)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite and non-negative.");
+        }
+    }
+
+    public static void Positive(double value, string paramName)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite and positive.");
+        }
+    }
+}
