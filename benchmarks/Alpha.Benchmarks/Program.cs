@@ -1,3 +1,10 @@
+using Alpha.Benchmarks.Optimization;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["tpe-quality", string output])
+{
+    TpeQualityRun.Write(output);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args);

@@ -9,6 +9,12 @@ public sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => Now;
 
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => Now.UtcTicks;
+
     /// <summary>Moves the clock forward.</summary>
     public void Advance(TimeSpan by) => Now += by;
 }
