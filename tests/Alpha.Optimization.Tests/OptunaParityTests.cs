@@ -70,6 +70,25 @@ public sealed class OptunaParityTests
         Numeric.AssertClose(Doubles(c.GetProperty("log_pdf")), estimator.LogPdf(points), rel: 1e-10, what: "log_pdf");
     }
 
+    // The bandwidths the issue quotes from Optuna 3.1 on [−1, 1] (prior on, weights all 1).
+    [Theory]
+    [InlineData(new double[0], false, false, new[] { 2.0 })]
+    [InlineData(new[] { 0.4 }, false, false, new[] { 0.4, 2.0 })]
+    [InlineData(new[] { -0.3, 0.3 }, false, false, new[] { 0.3, 0.3, 2.0 })]
+    [InlineData(new[] { -0.3, 0.3 }, true, false, new[] { 0.7, 0.7, 2.0 })]
+    [InlineData(new[] { -0.4, 0.4, 0.41, 0.42 }, false, false, new[] { 0.4, 0.4, 0.01, 0.01, 2.0 })]
+    [InlineData(new[] { -0.4, 0.4, 0.41, 0.42 }, false, true, new[] { 0.4, 0.4, 1.0 / 3, 1.0 / 3, 2.0 })]
+    public void Bandwidths_AreOptuna31s(double[] observations, bool endpoints, bool magicClip, double[] sigmas)
+    {
+        var options = new TpeOptions { ConsiderEndpoints = endpoints, ConsiderMagicClip = magicClip };
+        var estimator = new ParzenEstimator([KeyValuePair.Create("x", (ParameterDistribution)new FloatParameter(-1, 1))], [observations], options);
+        Numeric.AssertClose(sigmas, estimator.Sigmas(0), rel: 1e-12, what: "sigmas");
+        if (observations.Length == 1)
+        {
+            Numeric.AssertClose([0.5, 0.5], estimator.Weights, rel: 1e-15, what: "weights");
+        }
+    }
+
     [Fact]
     public void Sample_StaysInTheDistribution()
     {
