@@ -10,8 +10,7 @@ namespace Alpha.CrossValidation;
 internal static class Purging
 {
     /// <summary>Whether <paramref name="span"/> excludes the sample [t0, t1] from training.</summary>
-    public static bool Excludes(TestSpan span, int t0, int t1, int purgeBars, int embargoBars) =>
-        (long)t0 <= (long)span.End + purgeBars + embargoBars && (long)t1 >= (long)span.Start - purgeBars;
+    public static bool Excludes(TestSpan span, int t0, int t1, int purgeBars, int embargoBars) => span.Excludes(t0, t1, purgeBars, embargoBars);
 
     /// <summary>Whether the sample [t0, t1] meets the widened span (purged rather than embargoed).</summary>
     public static bool Overlaps(TestSpan span, int t0, int t1, int purgeBars) =>

@@ -1,0 +1,100 @@
+using Alpha.Boosting;
+using Alpha.Boosting.XGBoost;
+using Alpha.Features;
+using Alpha.Labeling;
+
+namespace Alpha.Training;
+
+/// <summary>Scaled sample matrices, booster training with an inner validation set, and scoring.</summary>
+internal static class BoosterTraining
+{
+    /// <summary>
+    /// Trains on <paramref name="samples"/> (bar order). With <paramref name="rounds"/> null, the latest
+    /// validation-fraction of the samples is held out for early stopping and the rest, purged against it, is trained
+    /// on; otherwise all samples are trained for exactly that many rounds.
+    /// </summary>
+    public static XGBoostTrainingResult Train(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[] weights, TrainingPolicy policy, int? rounds, CancellationToken cancellationToken)
+    {
+        if (samples.Count < 2)
+        {
+            throw new TrainingDataException($"Only {samples.Count} training sample(s): too little data to train a booster.");
+        }
+
+        if (rounds is int fixedRounds)
+        {
+            XGBoostDataset all = Dataset(frame, scaler, samples, weights, 0, samples.Count);
+            return XGBoostTrainer.Train(all, policy.XGBoost, new XGBoostTrainingOptions { MaxRounds = fixedRounds, EarlyStoppingRounds = null }, cancellationToken: cancellationToken);
+        }
+
+        int validation = Math.Max(1, (int)Math.Ceiling(policy.ValidationFraction * samples.Count));
+        int firstValidation = samples.Count - validation;
+        int validationStart = samples[firstValidation].T0 - policy.CrossValidation.PurgeBars;
+        // Purged against the validation set: only samples whose label ends before its (widened) start.
+        var trainIndex = new List<int>(firstValidation);
+        for (int i = 0; i < firstValidation; i++)
+        {
+            if (samples[i].T1 < validationStart)
+            {
+                trainIndex.Add(i);
+            }
+        }
+
+        if (trainIndex.Count < 2)
+        {
+            throw new TrainingDataException($"After holding out {validation} validation samples and purging, {trainIndex.Count} remain to train on.");
+        }
+
+        LabeledEvent[] trainSamples = [.. trainIndex.Select(i => samples[i])];
+        double[] trainWeights = [.. trainIndex.Select(i => weights[i])];
+        XGBoostDataset train = Dataset(frame, scaler, trainSamples, trainWeights, 0, trainSamples.Length);
+        XGBoostDataset valid = Dataset(frame, scaler, samples, null, firstValidation, samples.Count);
+        return XGBoostTrainer.Train(train, policy.XGBoost, policy.Rounds, [new EvaluationSet("validation", valid)], cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The booster's probability at each bar, on features scaled by <paramref name="scaler"/>.</summary>
+    public static double[] Score(BoostedTreeModel model, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<int> bars)
+    {
+        var scores = new double[bars.Count];
+        Span<double> raw = stackalloc double[FeatureNames.Count], scaled = stackalloc double[FeatureNames.Count];
+        for (int k = 0; k < bars.Count; k++)
+        {
+            frame.CopyRow(bars[k], raw);
+            scaler.Transform(raw, scaled);
+            for (int f = 0; f < scaled.Length; f++)
+            {
+                scaled[f] = (float)scaled[f];     // what the booster was trained on
+            }
+
+            scores[k] = model.Predict(scaled);
+        }
+
+        return scores;
+    }
+
+    private static XGBoostDataset Dataset(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[]? weights, int from, int to)
+    {
+        int columns = FeatureNames.Count, rows = to - from;
+        var x = new float[rows * columns];
+        var y = new float[rows];
+        var w = weights is null ? [] : new float[rows];
+        Span<double> raw = stackalloc double[columns], scaled = stackalloc double[columns];
+        for (int k = 0; k < rows; k++)
+        {
+            LabeledEvent e = samples[from + k];
+            frame.CopyRow(e.T0, raw);
+            scaler.Transform(raw, scaled);
+            for (int f = 0; f < columns; f++)
+            {
+                x[(k * columns) + f] = (float)scaled[f];
+            }
+
+            y[k] = e.Label;
+            if (weights is not null)
+            {
+                w[k] = (float)weights[from + k];
+            }
+        }
+
+        return XGBoostDataset.Create(x, columns, y, w);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Alpha.Training;
+
+/// <summary>
+/// The file-system model store: <c>models_root/{model_version}/</c> with every artifact and <c>checksums.json</c>.
+/// A version is written to a staging folder and renamed into place, so a crash never leaves a half-written version;
+/// the version is <c>yyyyMMdd_HHmm_</c> + the first 7 hex digits of the SHA-256 of <c>checksums.json</c>.
+/// </summary>
+public static class ModelStore
+{
+    private const string StagingPrefix = ".staging-";
+
+    /// <summary>Writes a run's artifacts as a new version.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="modelsRoot">The models folder (created when missing).</param>
+    /// <param name="timeProvider">The clock for the version's timestamp and <c>created_at</c>.</param>
+    /// <param name="cancellationToken">Checked between files; a cancelled write leaves nothing behind.</param>
+    /// <returns>The version's folder.</returns>
+    /// <exception cref="IOException">The version already exists.</exception>
+    public static string Write(RetrainResult result, string modelsRoot, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(modelsRoot);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        byte[] checksums = Checksums(result.Artifacts);
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        string version = now.UtcDateTime.ToString("yyyyMMdd_HHmm", CultureInfo.InvariantCulture) + "_" + Convert.ToHexStringLower(SHA256.HashData(checksums))[..7];
+        string target = Path.Combine(modelsRoot, version);
+        if (Directory.Exists(target))
+        {
+            throw new IOException($"Model version {version} already exists in {modelsRoot}.");
+        }
+
+        Directory.CreateDirectory(modelsRoot);
+        string staging = Path.Combine(modelsRoot, StagingPrefix + version);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);     // left by a crashed run
+        }
+
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach ((string name, ImmutableArray<byte> content) in result.Artifacts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteDurably(Path.Combine(staging, name), content.AsSpan());
+            }
+
+            WriteDurably(Path.Combine(staging, ModelFiles.Checksums), checksums);
+            string run = $"{{\n  \"model_version\": \"{version}\",\n  \"created_at\": \"{now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}\"\n}}\n";
+            WriteDurably(Path.Combine(staging, ModelFiles.Run), Encoding.UTF8.GetBytes(run));
+            cancellationToken.ThrowIfCancellationRequested();
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
+
+        return target;
+    }
+
+    /// <summary>Checks every file of a version folder against its <c>checksums.json</c>, and the version against the checksums' hash.</summary>
+    public static ModelVerification Verify(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        string version = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        var problems = ImmutableArray.CreateBuilder<string>();
+        string checksumsPath = Path.Combine(folder, ModelFiles.Checksums);
+        if (!File.Exists(checksumsPath))
+        {
+            return new ModelVerification(folder, version, [$"{ModelFiles.Checksums} is missing: not a model version folder (or a half-written one)."]);
+        }
+
+        byte[] checksums = File.ReadAllBytes(checksumsPath);
+        Dictionary<string, string> expected;
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(checksums);
+            expected = doc.RootElement.GetProperty("files").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return new ModelVerification(folder, version, [$"{ModelFiles.Checksums} is not valid: {e.Message}"]);
+        }
+
+        foreach ((string name, string hash) in expected.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string path = Path.Combine(folder, name);
+            if (name.Contains('/') || name.Contains('\\') || !File.Exists(path))
+            {
+                problems.Add($"{name} is missing.");
+                continue;
+            }
+
+            using FileStream stream = File.OpenRead(path);
+            string actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+            if (actual != hash)
+            {
+                problems.Add($"{name} does not match its checksum (expected {hash[..12]}…, found {actual[..12]}…).");
+            }
+        }
+
+        foreach (string path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            if (name != ModelFiles.Checksums && name != ModelFiles.Run && !expected.ContainsKey(name))
+            {
+                problems.Add($"{name} is not listed in {ModelFiles.Checksums}.");
+            }
+        }
+
+        string shortHash = Convert.ToHexStringLower(SHA256.HashData(checksums))[..7];
+        if (!version.EndsWith("_" + shortHash, StringComparison.Ordinal))
+        {
+            problems.Add($"The folder name {version} does not end with the checksums' hash {shortHash}.");
+        }
+
+        return new ModelVerification(folder, version, problems.ToImmutable());
+    }
+
+    /// <summary>The version folders of a models folder, oldest first (staging folders are not versions).</summary>
+    public static ImmutableArray<string> ListVersions(string modelsRoot) => Directory.Exists(modelsRoot)
+        ? [.. Directory.EnumerateDirectories(modelsRoot).Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, ModelFiles.Checksums))).Order(StringComparer.Ordinal)]
+        : [];
+
+    /// <summary>Deletes the oldest versions beyond <paramref name="keep"/> (at least 5, DESIGN.md § 5) and stale staging folders.</summary>
+    /// <returns>The folders deleted.</returns>
+    public static ImmutableArray<string> Prune(string modelsRoot, int keep, IReadOnlyCollection<string>? protectedVersions = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 5);
+        var deleted = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string> versions = ListVersions(modelsRoot);
+        foreach (string folder in versions.Take(Math.Max(0, versions.Length - keep)))
+        {
+            if (protectedVersions?.Contains(Path.GetFileName(folder)) != true)
+            {
+                Directory.Delete(folder, recursive: true);
+                deleted.Add(folder);
+            }
+        }
+
+        return deleted.ToImmutable();
+    }
+
+    private static byte[] Checksums(ImmutableSortedDictionary<string, ImmutableArray<byte>> artifacts)
+    {
+        var s = new StringBuilder("{\n  \"algorithm\": \"sha256\",\n  \"files\": {\n");
+        int i = 0;
+        foreach ((string name, ImmutableArray<byte> content) in artifacts)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"    \"{name}\": \"{Convert.ToHexStringLower(SHA256.HashData(content.AsSpan()))}\"{(++i < artifacts.Count ? "," : "")}\n");
+        }
+
+        s.Append("  }\n}\n");
+        return Encoding.UTF8.GetBytes(s.ToString());
+    }
+
+    private static void WriteDurably(string path, ReadOnlySpan<byte> content)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(content);
+        stream.Flush(flushToDisk: true);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Alpha.MarketData;
+
+namespace Alpha.Training;
+
+/// <summary>The two legs a model is trained on, with the provenance <c>dataset_index.json</c> records.</summary>
+public sealed class PairDataset
+{
+    private PairDataset(BarSeries a, BarSeries b, ImmutableArray<DatasetFile> files)
+    {
+        A = a;
+        B = b;
+        Files = files;
+    }
+
+    /// <summary>Leg A (the dependent leg of the hedge regression).</summary>
+    public BarSeries A { get; }
+
+    /// <summary>Leg B.</summary>
+    public BarSeries B { get; }
+
+    /// <summary>Where the bars came from: A's then B's.</summary>
+    public ImmutableArray<DatasetFile> Files { get; }
+
+    /// <summary>SHA-256 over the inputs' hashes in order (the run's <c>data_hash</c>), lowercase hex.</summary>
+    public string DataHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Files.Select(f => f.Sha256)))));
+
+    /// <summary>Reads both legs from CSV files (MetaTrader 5 layout unless <paramref name="format"/> says otherwise; strict validation).</summary>
+    /// <param name="pathA">Leg A's file; its symbol is the file name up to the first '_' or '.'.</param>
+    /// <param name="pathB">Leg B's file.</param>
+    /// <param name="format">The CSV layout.</param>
+    /// <exception cref="BarFormatException">A row is malformed (the message names file, line and column).</exception>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    public static PairDataset FromCsv(string pathA, string pathB, BarCsvFormat? format = null)
+    {
+        var reader = new BarCsvReader(format);
+        (BarSeries a, DatasetFile fa) = Read(reader, pathA);
+        (BarSeries b, DatasetFile fb) = Read(reader, pathB);
+        return new PairDataset(a, b, [fa, fb]);
+    }
+
+    /// <summary>Wraps bars already in memory (generated, or read from a database); each leg is hashed over its values.</summary>
+    public static PairDataset FromSeries(BarSeries a, BarSeries b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new PairDataset(a, b, [Describe(a), Describe(b)]);
+    }
+
+    private static (BarSeries, DatasetFile) Read(BarCsvReader reader, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Bar file '{path}' does not exist.", path);
+        }
+
+        string name = Path.GetFileName(path);
+        string symbol = name.Split('_', '.')[0];
+        BarSeries series = reader.Load(path, symbol);
+        using FileStream stream = File.OpenRead(path);
+        string hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        return (series, new DatasetFile(name, symbol, series.Count, First(series), Last(series), hash));
+    }
+
+    private static DatasetFile Describe(BarSeries series)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[8];
+        for (int i = 0; i < series.Count; i++)
+        {
+            BitConverter.TryWriteBytes(buffer, series.Time[i].Ticks);
+            hash.AppendData(buffer);
+            foreach (double v in (ReadOnlySpan<double>)[series.Open[i], series.High[i], series.Low[i], series.Close[i], series.Volume[i]])
+            {
+                BitConverter.TryWriteBytes(buffer, v);
+                hash.AppendData(buffer);
+            }
+        }
+
+        return new DatasetFile($"memory:{series.Symbol}", series.Symbol, series.Count, First(series), Last(series), Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static DateTime First(BarSeries s) => s.Count == 0 ? default : s.Time[0];
+
+    private static DateTime Last(BarSeries s) => s.Count == 0 ? default : s.Time[s.Count - 1];
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Alpha.Labeling;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Alpha.Training;
+
+/// <summary>
+/// One YAML mapping of a policy file, read strictly: every key asked for must be present and valid, and
+/// <see cref="Close"/> refuses keys nobody asked for (a misspelt key is an error, never a silent default).
+/// </summary>
+internal sealed class PolicyNode
+{
+    private readonly YamlMappingNode _mapping;
+    private readonly HashSet<string> _read = [];
+
+    private PolicyNode(string file, string path, YamlMappingNode mapping)
+    {
+        File = file;
+        Path = path;
+        _mapping = mapping;
+    }
+
+    public string File { get; }
+
+    public string Path { get; }
+
+    public static PolicyNode Load(string directory, string fileName)
+    {
+        string path = System.IO.Path.Combine(directory, fileName);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new PolicyException(fileName, "", $"not found in {System.IO.Path.GetFullPath(directory)}.");
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new PolicyException(fileName, "", $"invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new PolicyException(fileName, "", "expected one YAML document whose top level is a mapping of keys.");
+        }
+
+        return new PolicyNode(fileName, "", root);
+    }
+
+    public PolicyNode Section(string key) => Node(key) is YamlMappingNode m
+        ? new PolicyNode(File, Key(key), m)
+        : throw Error(key, "must be a mapping of keys.");
+
+    public IReadOnlyList<PolicyNode> Sections(string key) => Node(key) is YamlSequenceNode s
+        ? [.. s.Children.Select((c, i) => c is YamlMappingNode m ? new PolicyNode(File, $"{Key(key)}[{i}]", m) : throw Error($"{key}[{i}]", "must be a mapping of keys."))]
+        : throw Error(key, "must be a list.");
+
+    public bool Has(string key) => _mapping.Children.ContainsKey(new YamlScalarNode(key));
+
+    public double Double(string key, double min = double.MinValue, double max = double.MaxValue)
+    {
+        string text = Scalar(key);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw Error(key, $"'{text}' is not a finite number.");
+        }
+
+        return value >= min && value <= max ? value : throw Error(key, $"{text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
+    }
+
+    public int Int(string key, int min = int.MinValue, int max = int.MaxValue)
+    {
+        string text = Scalar(key);
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+        {
+            throw Error(key, $"'{text}' is not an integer.");
+        }
+
+        return value >= min && value <= max ? value : throw Error(key, $"{value} is outside [{min}, {max}].");
+    }
+
+    /// <summary>An integer, or null when the value is <c>auto</c>.</summary>
+    public int? IntOrAuto(string key, int min) => Scalar(key) == "auto" ? null : Int(key, min);
+
+    public bool Bool(string key) => Scalar(key) switch
+    {
+        "true" => true,
+        "false" => false,
+        string text => throw Error(key, $"'{text}' is not true or false."),
+    };
+
+    public string String(string key, params string[] allowed)
+    {
+        string text = Scalar(key);
+        return allowed.Length == 0 || allowed.Contains(text) ? text : throw Error(key, $"'{text}' is not one of {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>A pair written as a two-element list, low ≤ high.</summary>
+    public (double Low, double High) Range(string key, double min = double.MinValue, double max = double.MaxValue)
+    {
+        if (Node(key) is not YamlSequenceNode { Children.Count: 2 } s || s.Children[0] is not YamlScalarNode lo || s.Children[1] is not YamlScalarNode hi)
+        {
+            throw Error(key, "must be a list of two numbers [low, high].");
+        }
+
+        double Parse(YamlScalarNode n) => double.TryParse(n.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min && v <= max
+            ? v
+            : throw Error(key, $"'{n.Value}' is not a number in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
+        (double low, double high) = (Parse(lo), Parse(hi));
+        return low <= high ? (low, high) : throw Error(key, $"low {low.ToString(CultureInfo.InvariantCulture)} is above high {high.ToString(CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>A <see cref="Threshold"/> written as <c>{ quantile: 0.9 }</c> or <c>{ value: 0.12 }</c>.</summary>
+    public Threshold Threshold(string key)
+    {
+        PolicyNode t = Section(key);
+        bool quantile = t.Has("quantile"), absolute = t.Has("value");
+        if (quantile == absolute)
+        {
+            throw Error(key, "must hold exactly one of 'quantile' (a training-window quantile) or 'value' (an absolute threshold).");
+        }
+
+        Threshold result = quantile ? Labeling.Threshold.Quantile(t.Double("quantile", 0, 1)) : Labeling.Threshold.Absolute(t.Double("value"));
+        t.Close();
+        return result;
+    }
+
+    /// <summary>Refuses keys that were never read (misspellings, keys from another file).</summary>
+    public void Close()
+    {
+        foreach (YamlNode k in _mapping.Children.Keys)
+        {
+            string name = ((YamlScalarNode)k).Value ?? "";
+            if (!_read.Contains(name))
+            {
+                throw Error(name, "unknown key.");
+            }
+        }
+    }
+
+    public PolicyException Error(string key, string problem) => new(File, Key(key), problem);
+
+    private string Key(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    private YamlNode Node(string key)
+    {
+        _read.Add(key);
+        return _mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node) ? node : throw Error(key, "missing (every policy key is required; there are no silent defaults).");
+    }
+
+    private string Scalar(string key) => Node(key) is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(key, "must be a single value.");
+}

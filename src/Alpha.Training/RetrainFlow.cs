@@ -1,0 +1,245 @@
+using System.Collections.Immutable;
+using Alpha.Backtesting;
+using Alpha.Boosting;
+using Alpha.Boosting.XGBoost;
+using Alpha.Calibration;
+using Alpha.CrossValidation;
+using Alpha.Features;
+using Alpha.Labeling;
+using Alpha.MarketData;
+using Alpha.Optimization;
+
+namespace Alpha.Training;
+
+/// <summary>
+/// The retrain flow of DESIGN.md § 5 in one call: alignment and data quality → features → AI1/AI2 labels → purged
+/// K-fold (per fold: thresholds and scaler on its training bars, AI1 and AI2 boosters with early stopping on an inner
+/// validation set and uniqueness × class weights, out-of-fold scores) → calibrators on the out-of-fold scores with
+/// cross-fitted metrics → final boosters on every sample with the folds' median best round count → θ search on the
+/// cross-fitted scores → backtest at θ and stress scenarios → adoption → artifacts (in memory; see
+/// <see cref="ModelStore"/>). Deterministic: the same data, policy and seed give byte-identical artifacts.
+/// </summary>
+public sealed class RetrainFlow
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the flow.</summary>
+    /// <param name="policy">Every setting (see <see cref="PolicyLoader"/>).</param>
+    /// <param name="timeProvider">Clock for stage timings; the system clock when null.</param>
+    public RetrainFlow(TrainingPolicy policy, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Policy = policy;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The settings.</summary>
+    public TrainingPolicy Policy { get; }
+
+    /// <summary>Runs the flow.</summary>
+    /// <param name="data">The two legs.</param>
+    /// <param name="deployed">The model in service (θ and backtest for stabilisation and adoption), or null.</param>
+    /// <param name="progress">Receives each stage's start and end.</param>
+    /// <param name="cancellationToken">Checked between stages, between XGBoost rounds and between θ trials.</param>
+    /// <exception cref="TrainingDataException">Too little data for the folds, a class or a booster.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public RetrainResult Run(PairDataset data, DeployedModel? deployed = null, IProgress<RetrainProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var stages = new StageClock(_time, progress, cancellationToken);
+
+        stages.Start(RetrainStage.Align, "aligning the legs");
+        AlignedPair pair = PairAligner.Align(data.A, data.B, Policy.Alignment);
+        stages.Done($"{pair.Count} bars in {pair.Segments.Length} segment(s)");
+
+        stages.Start(RetrainStage.Features, "computing features");
+        FeatureFrame frame = PairFeatures.Compute(pair, Policy.Features);
+        int[] ready = [.. Enumerable.Range(0, frame.Count).Where(frame.IsReady)];
+        if (ready.Length == 0)
+        {
+            throw new TrainingDataException($"No bar has every feature ready: a segment needs more than {Policy.Features.FirstReadyBar} bars.");
+        }
+
+        stages.Done($"{ready.Length} ready bars");
+
+        stages.Start(RetrainStage.Labels, "labelling and splitting");
+        var riskLabeler = new RiskLabeler(Policy.Risk);
+        var reversionLabeler = new ReversionLabeler(Policy.Reversion);
+        RiskLabels allRisk = riskLabeler.Label(frame, ready);
+        ReversionLabels allReversion = reversionLabeler.Label(frame, ready);
+        Fold[] folds;
+        try
+        {
+            folds = [.. new PurgedKFold(Policy.CrossValidation).Split(LabelEvents.Create([.. allRisk.Events.Select(e => e.T0)], [.. allRisk.Events.Select(e => e.T1)], frame.Count))];
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrainingDataException($"Cannot form {Policy.CrossValidation.Folds} purged folds: {e.Message}");
+        }
+
+        stages.Done($"AI1 {allReversion.Events.Length} events, AI2 {allRisk.Events.Length} samples, {folds.Length} folds");
+
+        stages.Start(RetrainStage.CrossValidation, "training the folds");
+        var reports = ImmutableArray.CreateBuilder<FoldReport>();
+        var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
+        var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
+        for (int k = 0; k < folds.Length; k++)
+        {
+            stages.Report((double)k / folds.Length, $"fold {k + 1} of {folds.Length}");
+            reports.Add(TrainFold(frame, folds[k], allRisk, riskLabeler, reversionLabeler, out ai1Oof[k], out ai2Oof[k], cancellationToken));
+        }
+
+        stages.Done($"{folds.Length} folds trained");
+
+        stages.Start(RetrainStage.Calibration, "calibrating");
+        OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
+        OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
+        stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
+
+        stages.Start(RetrainStage.FinalModels, "training the final boosters");
+        RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
+        int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
+        XGBoostTrainingResult final1 = BoosterTraining.Train(frame, scaler, allReversion.Events, Weights(allReversion.Events, allReversion.Events, frame.Count), Policy, rounds1, cancellationToken);
+        XGBoostTrainingResult final2 = BoosterTraining.Train(frame, scaler, allRisk.Events, Weights(allRisk.Events, allRisk.Events, frame.Count), Policy, rounds2, cancellationToken);
+        stages.Done($"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
+
+        stages.Start(RetrainStage.ThetaSearch, "searching θ");
+        ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
+        ThetaSearchResult search = scored.SearchTheta(Policy.ThetaSearch with { MinTradesPerYear = Policy.Adoption.MinTradesPerYearPerPair }, deployed?.Theta, cancellationToken);
+        Theta theta = search.Chosen ?? deployed?.Theta ?? Policy.InitialTheta;
+        stages.Done($"θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) after {search.Trials.Length} evaluations");
+
+        stages.Start(RetrainStage.Backtest, "backtesting at θ");
+        BacktestResult backtest = scored.Backtest(theta);
+        ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
+        stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
+
+        stages.Start(RetrainStage.Adoption, "deciding and packaging");
+        AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.AsSummary(), Policy.Adoption);
+        var schema = FeatureSchema.Create(Policy.Features, scaler);
+        var artifacts = new ArtifactContent
+        {
+            Policy = Policy,
+            Data = data,
+            DataQuality = pair.Report,
+            Schema = schema,
+            Ai1Model = final1.ModelJson,
+            Ai2Model = final2.ModelJson,
+            Ai1Calibrator = calibration1.Calibrator,
+            Ai2Calibrator = calibration2.Calibrator,
+            Ai1Report = calibration1.Report,
+            Ai2Report = calibration2.Report,
+            Reversion = allReversion,
+            Risk = allRisk,
+            Folds = reports.ToImmutable(),
+            Ai1Rounds = rounds1,
+            Ai2Rounds = rounds2,
+            Theta = theta,
+            Search = search,
+            Backtest = backtest,
+            Stress = stress,
+            Adoption = adoption,
+            Deployed = deployed,
+        }.Build();
+        stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+
+        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, reports.ToImmutable(), search, theta, backtest, stress, adoption, stages.Times);
+    }
+
+    private FoldReport TrainFold(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler,
+        out List<(int Bar, int Label, double Score)> ai1Oof, out List<(int Bar, int Label, double Score)> ai2Oof, CancellationToken cancellationToken)
+    {
+        int[] trainingBars = [.. fold.Train.Select(i => allRisk.Events[i].T0)];
+        var testBars = new HashSet<int>(fold.Test.Select(i => allRisk.Events[i].T0));
+        RiskLabels risk = riskLabeler.Label(frame, trainingBars);
+        ReversionLabels reversion = reversionLabeler.Label(frame, trainingBars);
+        RobustScaler scaler = RobustScaler.Fit(frame, trainingBars, Policy.ScalerClip);
+
+        // AI2: one sample per bar, the same bars as the fold structure; the labels use this fold's thresholds.
+        LabeledEvent[] ai2Train = [.. fold.Train.Select(i => risk.Events[i])];
+        LabeledEvent[] ai2Test = [.. fold.Test.Select(i => risk.Events[i])];
+
+        // AI1: this fold's events, purged and embargoed against the fold's test spans with their own intervals.
+        int purge = Policy.CrossValidation.PurgeBars, embargo = Policy.CrossValidation.EmbargoBars;
+        var trainingSet = new HashSet<int>(trainingBars);
+        LabeledEvent[] ai1Train = [.. reversion.Events.Where(e => trainingSet.Contains(e.T0) && !fold.TestSpans.Any(s => s.Excludes(e.T0, e.T1, purge, embargo)))];
+        LabeledEvent[] ai1Test = [.. reversion.Events.Where(e => testBars.Contains(e.T0))];
+
+        XGBoostTrainingResult model1 = BoosterTraining.Train(frame, scaler, ai1Train, Weights(ai1Train, reversion.Events, frame.Count), Policy, null, cancellationToken);
+        XGBoostTrainingResult model2 = BoosterTraining.Train(frame, scaler, ai2Train, Weights(ai2Train, risk.Events, frame.Count), Policy, null, cancellationToken);
+        ai1Oof = Scores(model1.LoadModel(), frame, scaler, ai1Test);
+        ai2Oof = Scores(model2.LoadModel(), frame, scaler, ai2Test);
+
+        return new FoldReport(
+            fold.Index, fold.TestSpans, [.. trainingBars], ai1Train.Length, ai1Test.Length, ai2Train.Length, ai2Test.Length, reversion.MaxSpeed,
+            [.. risk.Thresholds.Values], scaler.Medians, scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
+    }
+
+    private static List<(int Bar, int Label, double Score)> Scores(BoostedTreeModel model, FeatureFrame frame, RobustScaler scaler, LabeledEvent[] samples)
+    {
+        double[] scores = BoosterTraining.Score(model, frame, scaler, [.. samples.Select(e => e.T0)]);
+        return [.. samples.Select((e, i) => (e.T0, e.Label, scores[i]))];
+    }
+
+    private double[] Weights(IReadOnlyList<LabeledEvent> samples, IReadOnlyList<LabeledEvent> all, int bars)
+    {
+        if (samples.Select(e => e.Label).Distinct().Count() < 2)
+        {
+            throw new TrainingDataException($"The training samples hold only label {(samples.Count == 0 ? "(none)" : samples[0].Label)}: both classes are needed.");
+        }
+
+        return SampleWeights.UniquenessTimesClass(samples, all, bars, Policy.ClassWeightCap);
+    }
+
+    private OutOfFoldCalibration Calibrate(List<(int Bar, int Label, double Score)>[] oof, string model)
+    {
+        double[] scores = [.. oof.SelectMany(f => f.Select(s => s.Score))];
+        double[] labels = [.. oof.SelectMany(f => f.Select(s => (double)s.Label))];
+        var folds = new List<IReadOnlyList<int>>();
+        int offset = 0;
+        foreach (List<(int Bar, int Label, double Score)> fold in oof)
+        {
+            folds.Add([.. Enumerable.Range(offset, fold.Count)]);
+            offset += fold.Count;
+        }
+
+        try
+        {
+            return OutOfFoldCalibration.Fit(scores, labels, folds, Policy.Calibration);
+        }
+        catch (InvalidSampleException e)
+        {
+            throw new TrainingDataException($"{model} calibration: {e.Message}");
+        }
+    }
+
+    // Each candidate bar's cross-fitted probabilities: fold k's scores calibrated by the other folds.
+    private ScoredPair CrossFittedScores(AlignedPair pair, FeatureFrame frame, List<(int Bar, int Label, double Score)>[] ai1Oof, List<(int Bar, int Label, double Score)>[] ai2Oof, OutOfFoldCalibration c1, OutOfFoldCalibration c2)
+    {
+        double[] returnProbability = new double[frame.Count], riskScore = new double[frame.Count], riskAll = new double[frame.Count];
+        returnProbability.AsSpan().Fill(double.NaN);
+        riskAll.AsSpan().Fill(double.NaN);
+        riskScore.AsSpan().Fill(double.NaN);
+        int i = 0;
+        foreach ((int bar, _, _) in ai2Oof.SelectMany(f => f))
+        {
+            riskAll[bar] = c2.CrossFittedProbabilities[i++];
+        }
+
+        i = 0;
+        foreach ((int bar, _, _) in ai1Oof.SelectMany(f => f))
+        {
+            returnProbability[bar] = c1.CrossFittedProbabilities[i++];
+            riskScore[bar] = riskAll[bar];
+        }
+
+        return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, Policy.Backtest with { MaxSpeed = double.PositiveInfinity });
+    }
+
+    // The final model's round count: the median of the folds' best round counts (lower median for an even count).
+    private static int MedianRounds(IEnumerable<int> bestIterations)
+    {
+        int[] rounds = [.. bestIterations.Select(b => b + 1).Order()];
+        return rounds[(rounds.Length - 1) / 2];
+    }
+}

@@ -1,0 +1,32 @@
+namespace Alpha.Training;
+
+/// <summary>The stages of <see cref="RetrainFlow"/>, in order.</summary>
+public enum RetrainStage
+{
+    /// <summary>Pair alignment and the data-quality report.</summary>
+    Align,
+
+    /// <summary>The 17 features over every bar.</summary>
+    Features,
+
+    /// <summary>AI1/AI2 labels and the purged folds.</summary>
+    Labels,
+
+    /// <summary>Per fold: thresholds, scaler, AI1 and AI2 boosters with early stopping, out-of-fold scores.</summary>
+    CrossValidation,
+
+    /// <summary>Isotonic (or sigmoid) calibrators on out-of-fold scores; cross-fitted metrics.</summary>
+    Calibration,
+
+    /// <summary>The final AI1 and AI2 boosters on every sample.</summary>
+    FinalModels,
+
+    /// <summary>The θ search on the cross-fitted scores.</summary>
+    ThetaSearch,
+
+    /// <summary>The backtest at the chosen θ and the stress scenarios.</summary>
+    Backtest,
+
+    /// <summary>The adoption decision and the artifacts in memory.</summary>
+    Adoption,
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Alpha.Backtesting;
+using Alpha.Boosting.XGBoost;
+using Alpha.Calibration;
+using Alpha.CrossValidation;
+using Alpha.Features;
+using Alpha.Labeling;
+using Alpha.MarketData;
+using Alpha.Optimization;
+
+namespace Alpha.Training;
+
+/// <summary>
+/// Every setting of the retrain flow, bound to the domain packages' options. <see cref="PolicyLoader.Load"/> reads
+/// it from <c>core_policy.yaml</c>, <c>retrain_policy.yaml</c> and <c>backtest_policy.yaml</c> with every key
+/// required; <see cref="Default"/> holds the documented defaults of DESIGN.md § 5 for library users and tests.
+/// </summary>
+public sealed record TrainingPolicy
+{
+    /// <summary>The documented defaults (the values the sample <c>configs/</c> files hold).</summary>
+    public static TrainingPolicy Default { get; } = new();
+
+    /// <summary>Pair alignment: fills, closures, splits, outliers (core_policy <c>alignment</c>).</summary>
+    public PairAlignmentOptions Alignment { get; init; } = new();
+
+    /// <summary>Feature windows (core_policy <c>features</c>).</summary>
+    public PairFeatureOptions Features { get; init; } = new();
+
+    /// <summary>Robust scaler clip, in scaled units (core_policy <c>features.scaler_clip</c>); default 5.</summary>
+    public double ScalerClip { get; init; } = 5.0;
+
+    /// <summary>AI1 labels (core_policy <c>labels.ai1</c>).</summary>
+    public ReversionLabelOptions Reversion { get; init; } = new();
+
+    /// <summary>AI2 labels (core_policy <c>labels.ai2</c>).</summary>
+    public RiskLabelOptions Risk { get; init; } = new();
+
+    /// <summary>θ search (core_policy <c>theta</c>; the trade minimum comes from the adoption criteria).</summary>
+    public ThetaSearchOptions ThetaSearch { get; init; } = new() { MinTradesPerYear = 8 };
+
+    /// <summary>The θ used when there is no previous model and no feasible θ (core_policy <c>theta.initial</c>).</summary>
+    public Theta InitialTheta { get; init; } = new(0.70, 0.35);
+
+    /// <summary>Purged K-fold (retrain_policy <c>cross_validation</c>).</summary>
+    public PurgedKFoldOptions CrossValidation { get; init; } = new();
+
+    /// <summary>Share of a fold's training samples (the latest) held out for early stopping; default 0.2.</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Class-weight cap of the sample weights (larger : smaller); default 5.</summary>
+    public double ClassWeightCap { get; init; } = 5.0;
+
+    /// <summary>Booster parameters (retrain_policy <c>xgboost</c>; the seed is <see cref="Seed"/>).</summary>
+    public XGBoostParameters XGBoost { get; init; } = new();
+
+    /// <summary>Rounds and early stopping (retrain_policy <c>xgboost</c>).</summary>
+    public XGBoostTrainingOptions Rounds { get; init; } = new();
+
+    /// <summary>The run's seed: XGBoost, the θ search and its bootstrap (retrain_policy <c>seed</c>); default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Calibrator kind (retrain_policy <c>calibration.method</c>); default isotonic.</summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Isotonic;
+
+    /// <summary>Versions kept in the models folder (retrain_policy <c>retention.keep_versions</c>); at least 5.</summary>
+    public int KeepVersions { get; init; } = 5;
+
+    /// <summary>Risk sizing, exits and costs of the backtest (backtest_policy).</summary>
+    public BacktestOptions Backtest { get; init; } = new();
+
+    /// <summary>Adoption criteria (backtest_policy <c>adoption</c>).</summary>
+    public AdoptionCriteria Adoption { get; init; } = new();
+
+    /// <summary>Stress scenarios run on the chosen θ (backtest_policy <c>stress</c>).</summary>
+    public ImmutableArray<StressScenarioSpec> Stress { get; init; } =
+    [
+        new("cost_multiplier", 3.0, 0, 0, 0),
+        new("latency", 1, 0, 0, 0),
+        new("atr_noise", 0.5, 0, 0, 1),
+        new("correlation_collapse", 0, 500, 0.5, 2),
+        new("gap_events", 0.02, 5, 0, 3),
+    ];
+}
