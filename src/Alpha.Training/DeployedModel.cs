@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alpha.Backtesting;
 using Alpha.Optimization;
 
@@ -10,5 +11,20 @@ namespace Alpha.Training;
 /// <param name="MaxDrawdown">Its backtest maximum drawdown (fraction of the peak).</param>
 public sealed record DeployedModel(string Version, Theta Theta, double Sharpe, double MaxDrawdown)
 {
+    /// <summary>Reads a stored version (checksums verified): θ from <c>params.yaml</c>, Sharpe and MaxDD from <c>metrics.json</c>.</summary>
+    /// <exception cref="InvalidDataException">The version does not verify or its metrics lack the backtest.</exception>
+    public static DeployedModel Load(string folder)
+    {
+        TrainedModel model = TrainedModel.Load(folder);
+        using JsonDocument metrics = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ModelFiles.Metrics)));
+        if (!metrics.RootElement.TryGetProperty("backtest", out JsonElement backtest)
+            || backtest.GetProperty("sharpe").ValueKind != JsonValueKind.Number || backtest.GetProperty("max_drawdown").ValueKind != JsonValueKind.Number)
+        {
+            throw new InvalidDataException($"{ModelFiles.Metrics} of {model.Version} has no backtest Sharpe and MaxDD.");
+        }
+
+        return new DeployedModel(model.Version, model.Theta, backtest.GetProperty("sharpe").GetDouble(), backtest.GetProperty("max_drawdown").GetDouble());
+    }
+
     internal PerformanceSummary AsSummary() => new(1, 1, 1, 252, 0, 0, Sharpe, 0, MaxDrawdown, 0, double.NaN, 0, 0, double.NaN, double.NaN, double.NaN, 0);
 }

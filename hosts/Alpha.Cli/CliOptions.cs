@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Alpha.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CliOptions
+{
+    public static Option<DirectoryInfo> Config(bool required) => new("--config")
+    {
+        Description = "Folder with core_policy.yaml, retrain_policy.yaml and backtest_policy.yaml.",
+        Required = required,
+    };
+
+    public static Option<FileInfo[]> Data() => new("--data")
+    {
+        Description = "The two legs' bar files (MetaTrader 5 CSV): leg A then leg B.",
+        Required = true,
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<DirectoryInfo> Model() => new("--model")
+    {
+        Description = "A model version folder (models/<version>).",
+        Required = true,
+    };
+}
