@@ -2,7 +2,7 @@
 # One entry point for every job, the same on a developer's machine and in CI.
 #   ./build.sh test          restore, build (Release), pack, start PostgreSQL and Redis on loopback unless
 #                            ALPHA_TEST_PG / ALPHA_TEST_REDIS are given, run every test, print the summary
-#   ./build.sh demo          the main job (see README.md)
+#   ./build.sh demo [args]   the main job: `alpha demo` (synthetic pair → whole retrain flow → summary)
 #   ./build.sh pack          the NuGet packages of src/ into artifacts/packages
 #   ./build.sh bench [args]  BenchmarkDotNet (arguments go to BenchmarkSwitcher, e.g. --filter '*Purged*')
 set -euo pipefail
@@ -50,18 +50,22 @@ test_all() {
   rm -rf "$results"
   dotnet test Alpha.Libraries.sln -c "$configuration" --no-build --logger "trx" --results-directory "$results" || status=$?
   summary "$results"
+  for example in docs/examples/*.cs; do
+    echo "example: $example"
+    dotnet run --file "$example" > /dev/null || { echo "example $example failed"; status=1; }
+  done
   if [ "$started" = 1 ]; then stop_servers; trap - EXIT; fi
   return "$status"
 }
 
 demo() {
   build
-  dotnet run --file docs/examples/purged-cross-validation.cs
+  dotnet run -c "$configuration" --no-build --project hosts/Alpha.Cli -- demo "$@"
 }
 
 case "${1:-}" in
   test) test_all ;;
-  demo) demo ;;
+  demo) shift; demo "$@" ;;
   pack) build && pack ;;
   bench) shift; dotnet run -c "$configuration" --project benchmarks/Alpha.Benchmarks -- "$@" ;;
   *) sed -n '2,7p' "$0"; exit 2 ;;
