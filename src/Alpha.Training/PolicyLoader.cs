@@ -43,7 +43,8 @@ public static class PolicyLoader
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),
             ValidationFraction = validationFraction,
             ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap", 1)),
-            XGBoost = ReadXGBoost(retrain.Section("xgboost"), seed, out XGBoostTrainingOptions rounds),
+            XGBoost = ReadXGBoost(retrain.Section("xgboost"), seed, out XGBoostTrainingOptions rounds, out int parallel),
+            ParallelTrainings = parallel,
             Rounds = rounds,
             Seed = seed,
             Calibration = Closed(retrain.Section("calibration"), n => n.String("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
@@ -186,8 +187,9 @@ public static class PolicyLoader
         return Closed(n, Validated(n, () => new PurgedKFold(options).Options));
     }
 
-    private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out XGBoostTrainingOptions rounds)
+    private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out XGBoostTrainingOptions rounds, out int parallel)
     {
+        parallel = n.Int("parallel_trainings", 0);
         rounds = new XGBoostTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
         return Closed(n, new XGBoostParameters
         {

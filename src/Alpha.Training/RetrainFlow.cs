@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Alpha.Backtesting;
 using Alpha.Boosting;
@@ -80,13 +81,36 @@ public sealed class RetrainFlow
         stages.Done($"AI1 {allReversion.Events.Length} events, AI2 {allRisk.Events.Length} samples, {folds.Length} folds");
 
         stages.Start(RetrainStage.CrossValidation, "training the folds");
-        var reports = ImmutableArray.CreateBuilder<FoldReport>();
+        FoldPlan[] plans = [.. folds.Select(f => Plan(frame, f, allRisk, riskLabeler, reversionLabeler))];
+
+        // 2 × folds independent boosters, the larger AI2 ones first so the last to start are the short ones.
+        var models = new XGBoostTrainingResult[folds.Length, 2];
+        (int Fold, int Model)[] jobs = [.. Enumerable.Range(0, folds.Length).Select(k => (k, 1)), .. Enumerable.Range(0, folds.Length).Select(k => (k, 0))];
+        int finished = 0;
+        Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), Parallelism(jobs.Length, cancellationToken), job =>
+        {
+            FoldPlan plan = plans[job.Fold];
+            models[job.Fold, job.Model] = job.Model == 0
+                ? BoosterTraining.Train(frame, plan.Scaler, plan.Ai1Train, plan.Ai1Weights, Policy, null, cancellationToken)
+                : BoosterTraining.Train(frame, plan.Scaler, plan.Ai2Train, plan.Ai2Weights, Policy, null, cancellationToken);
+            lock (stages)
+            {
+                stages.Report((double)++finished / jobs.Length, $"{finished} of {jobs.Length} boosters trained");
+            }
+        });
+
+        var reports = new FoldReport[folds.Length];
         var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         for (int k = 0; k < folds.Length; k++)
         {
-            stages.Report((double)k / folds.Length, $"fold {k + 1} of {folds.Length}");
-            reports.Add(TrainFold(frame, folds[k], allRisk, riskLabeler, reversionLabeler, out ai1Oof[k], out ai2Oof[k], cancellationToken));
+            FoldPlan p = plans[k];
+            XGBoostTrainingResult model1 = models[k, 0], model2 = models[k, 1];
+            ai1Oof[k] = Scores(model1.LoadModel(), frame, p.Scaler, p.Ai1Test);
+            ai2Oof[k] = Scores(model2.LoadModel(), frame, p.Scaler, p.Ai2Test);
+            reports[k] = new FoldReport(
+                p.Fold.Index, p.Fold.TestSpans, [.. p.TrainingBars], p.Ai1Train.Length, p.Ai1Test.Length, p.Ai2Train.Length, p.Ai2Test.Length, p.Reversion.MaxSpeed,
+                [.. p.Risk.Thresholds.Values], p.Scaler.Medians, p.Scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
         }
 
         stages.Done($"{folds.Length} folds trained");
@@ -99,8 +123,12 @@ public sealed class RetrainFlow
         stages.Start(RetrainStage.FinalModels, "training the final boosters");
         RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
         int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
-        XGBoostTrainingResult final1 = BoosterTraining.Train(frame, scaler, allReversion.Events, Weights(allReversion.Events, allReversion.Events, frame.Count), Policy, rounds1, cancellationToken);
-        XGBoostTrainingResult final2 = BoosterTraining.Train(frame, scaler, allRisk.Events, Weights(allRisk.Events, allRisk.Events, frame.Count), Policy, rounds2, cancellationToken);
+        double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
+        var finals = new XGBoostTrainingResult[2];
+        Parallel.For(0, 2, Parallelism(2, cancellationToken), m => finals[m] = m == 0
+            ? BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, cancellationToken)
+            : BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, cancellationToken));
+        (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finals[0], finals[1]);
         stages.Done($"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
 
         stages.Start(RetrainStage.ThetaSearch, "searching θ");
@@ -131,7 +159,7 @@ public sealed class RetrainFlow
             Ai2Report = calibration2.Report,
             Reversion = allReversion,
             Risk = allRisk,
-            Folds = reports.ToImmutable(),
+            Folds = [.. reports],
             Ai1Rounds = rounds1,
             Ai2Rounds = rounds2,
             Theta = theta,
@@ -143,11 +171,10 @@ public sealed class RetrainFlow
         }.Build();
         stages.Done(adoption.Adopted ? "adopted" : "not adopted");
 
-        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, reports.ToImmutable(), search, theta, backtest, stress, adoption, stages.Times);
+        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], search, theta, backtest, stress, adoption, stages.Times);
     }
 
-    private FoldReport TrainFold(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler,
-        out List<(int Bar, int Label, double Score)> ai1Oof, out List<(int Bar, int Label, double Score)> ai2Oof, CancellationToken cancellationToken)
+    private FoldPlan Plan(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler)
     {
         int[] trainingBars = [.. fold.Train.Select(i => allRisk.Events[i].T0)];
         var testBars = new HashSet<int>(fold.Test.Select(i => allRisk.Events[i].T0));
@@ -164,15 +191,8 @@ public sealed class RetrainFlow
         var trainingSet = new HashSet<int>(trainingBars);
         LabeledEvent[] ai1Train = [.. reversion.Events.Where(e => trainingSet.Contains(e.T0) && !fold.TestSpans.Any(s => s.Excludes(e.T0, e.T1, purge, embargo)))];
         LabeledEvent[] ai1Test = [.. reversion.Events.Where(e => testBars.Contains(e.T0))];
-
-        XGBoostTrainingResult model1 = BoosterTraining.Train(frame, scaler, ai1Train, Weights(ai1Train, reversion.Events, frame.Count), Policy, null, cancellationToken);
-        XGBoostTrainingResult model2 = BoosterTraining.Train(frame, scaler, ai2Train, Weights(ai2Train, risk.Events, frame.Count), Policy, null, cancellationToken);
-        ai1Oof = Scores(model1.LoadModel(), frame, scaler, ai1Test);
-        ai2Oof = Scores(model2.LoadModel(), frame, scaler, ai2Test);
-
-        return new FoldReport(
-            fold.Index, fold.TestSpans, [.. trainingBars], ai1Train.Length, ai1Test.Length, ai2Train.Length, ai2Test.Length, reversion.MaxSpeed,
-            [.. risk.Thresholds.Values], scaler.Medians, scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
+        return new FoldPlan(fold, trainingBars, risk, reversion, scaler,
+            ai1Train, ai1Test, Weights(ai1Train, reversion.Events, frame.Count), ai2Train, ai2Test, Weights(ai2Train, risk.Events, frame.Count));
     }
 
     private static List<(int Bar, int Label, double Score)> Scores(BoostedTreeModel model, FeatureFrame frame, RobustScaler scaler, LabeledEvent[] samples)
@@ -235,6 +255,13 @@ public sealed class RetrainFlow
 
         return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, Policy.Backtest with { MaxSpeed = double.PositiveInfinity });
     }
+
+    // Boosters train concurrently, each with the policy's XGBoost threads: the result does not depend on the schedule.
+    private ParallelOptions Parallelism(int tasks, CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = Math.Min(tasks, Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount),
+        CancellationToken = cancellationToken,
+    };
 
     // The final model's round count: the median of the folds' best round counts (lower median for an even count).
     private static int MedianRounds(IEnumerable<int> bestIterations)

@@ -50,8 +50,16 @@ public sealed record TrainingPolicy
     /// <summary>Class-weight cap of the sample weights (larger : smaller); default 5.</summary>
     public double ClassWeightCap { get; init; } = 5.0;
 
-    /// <summary>Booster parameters (retrain_policy <c>xgboost</c>; the seed is <see cref="Seed"/>).</summary>
-    public XGBoostParameters XGBoost { get; init; } = new();
+    /// <summary>Booster parameters (retrain_policy <c>xgboost</c>; the seed is <see cref="Seed"/>); 1 thread per booster by default.</summary>
+    public XGBoostParameters XGBoost { get; init; } = new() { Threads = 1 };
+
+    /// <summary>
+    /// Boosters trained at once (folds, then the two final models); 0 = one per core. Each uses
+    /// <see cref="XGBoostParameters.Threads"/> threads, so keep threads × this ≈ cores. Default 0 with 1 thread per
+    /// booster: the fastest on small data, and the models do not depend on the machine's core count
+    /// (retrain_policy <c>xgboost.parallel_trainings</c>).
+    /// </summary>
+    public int ParallelTrainings { get; init; }
 
     /// <summary>Rounds and early stopping (retrain_policy <c>xgboost</c>).</summary>
     public XGBoostTrainingOptions Rounds { get; init; } = new();

@@ -22,6 +22,6 @@ public sealed class FlowFixture
     public RetrainResult Result => _result.Value;
 
     public static RetrainResult Run(BarSeries a, BarSeries b, IProgress<RetrainProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        new RetrainFlow(TrainingPolicy.Default with { XGBoost = TrainingPolicy.Default.XGBoost with { Threads = 2 } })
+        new RetrainFlow(TrainingPolicy.Default)
             .Run(PairDataset.FromSeries(a, b), progress: progress, cancellationToken: cancellationToken);
 }
