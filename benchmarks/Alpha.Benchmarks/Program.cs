@@ -7,4 +7,10 @@ if (args is ["tpe-quality", string output])
     return;
 }
 
+if (args is ["retrain-stages", string dataFolder, string runs])
+{
+    Alpha.Benchmarks.Training.RetrainStageTimes.Run(dataFolder, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args);

@@ -56,11 +56,12 @@ public sealed record CalibrationReport(
         var constant = new double[labels.Length];
         constant.AsSpan().Fill(baseRate);
         bool bothClasses = positives > 0 && positives < labels.Length;
+        var curve = BinaryClassifierCurve.Create(labels, probabilities, default);     // shared by AUC and AP
         return new CalibrationReport(
             labels.Length,
             positives,
-            bothClasses ? ClassificationMetrics.RocAuc(labels, probabilities) : null,
-            ClassificationMetrics.AveragePrecision(labels, probabilities),
+            bothClasses ? ClassificationMetrics.RocAuc(curve) : null,
+            ClassificationMetrics.AveragePrecision(curve),
             ClassificationMetrics.BrierScore(labels, clipped),
             ClassificationMetrics.BrierScore(labels, constant),
             ClassificationMetrics.LogLoss(labels, clipped),

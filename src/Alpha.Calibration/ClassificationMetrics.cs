@@ -16,7 +16,12 @@ public static class ClassificationMetrics
     {
         Validate(labels, scores, sampleWeight, nameof(scores));
         RequireBothClasses(labels, sampleWeight);
-        var curve = BinaryClassifierCurve.Create(labels, scores, sampleWeight);
+        return RocAuc(BinaryClassifierCurve.Create(labels, scores, sampleWeight));
+    }
+
+    /// <summary>ROC AUC from an already computed curve (both classes present).</summary>
+    internal static double RocAuc(BinaryClassifierCurve curve)
+    {
         double[] fps = curve.FalsePositives, tps = curve.TruePositives;
 
         // roc_curve(drop_intermediate=True): keep the ends and every point where the curve bends.
@@ -50,7 +55,12 @@ public static class ClassificationMetrics
     public static double AveragePrecision(ReadOnlySpan<double> labels, ReadOnlySpan<double> scores, ReadOnlySpan<double> sampleWeight = default)
     {
         Validate(labels, scores, sampleWeight, nameof(scores));
-        var curve = BinaryClassifierCurve.Create(labels, scores, sampleWeight);
+        return AveragePrecision(BinaryClassifierCurve.Create(labels, scores, sampleWeight));
+    }
+
+    /// <summary>Average precision from an already computed curve.</summary>
+    internal static double AveragePrecision(BinaryClassifierCurve curve)
+    {
         double[] fps = curve.FalsePositives, tps = curve.TruePositives;
         int m = tps.Length;
         double totalT = tps[^1];

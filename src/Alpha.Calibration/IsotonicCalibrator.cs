@@ -30,6 +30,10 @@ public sealed class IsotonicCalibrator : IProbabilityCalibrator
         return new IsotonicCalibrator(IsotonicRegression.Fit(scores, labels, sampleWeight, s_options));
     }
 
+    /// <summary>The fit on already validated scores and labels in <see cref="IsotonicRegression.LexicalOrder"/>.</summary>
+    internal static IsotonicCalibrator FitOrdered(int[] order, ReadOnlySpan<double> scores, ReadOnlySpan<double> labels) =>
+        new(IsotonicRegression.FitOrdered(order, scores, labels, default, s_options, increasing: true));
+
     /// <inheritdoc />
     public double Calibrate(double score) => Math.Clamp(Regression.Predict(score), 0.0, 1.0);
 

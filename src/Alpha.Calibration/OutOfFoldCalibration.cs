@@ -96,8 +96,16 @@ public sealed class OutOfFoldCalibration
             y[j] = labels[tested[j]];
         }
 
-        IProbabilityCalibrator calibrator = FitOne(scores, y, method);
-        double[] crossFitted = CrossFit(outOfFoldScores, labels, testFolds, foldOf, tested, method);
+        int[] testedFolds = [.. tested.Select(i => foldOf[i]).Distinct()];
+        if (testedFolds.Length < 2)
+        {
+            throw new InvalidSampleException(nameof(testFolds), -1, $"Only fold {(testedFolds.Length == 0 ? 0 : testedFolds[0])} has test samples: its cross-fitted calibrator would have nothing to fit.");
+        }
+
+        // Isotonic: sort the tested samples once; each fold's complement, read in that order, is already sorted.
+        int[]? order = method == CalibrationMethod.Isotonic ? IsotonicRegression.LexicalOrder(scores, y) : null;
+        IProbabilityCalibrator calibrator = order is null ? FitOne(scores, y, method) : IsotonicCalibrator.FitOrdered(order, scores, y);
+        double[] crossFitted = CrossFit(scores, y, testFolds.Count, [.. tested.Select(i => foldOf[i])], tested, order, labels.Length, method);
 
         int[] testedAscending = [.. tested];
         Array.Sort(testedAscending);
@@ -113,32 +121,31 @@ public sealed class OutOfFoldCalibration
         return new OutOfFoldCalibration(calibrator, crossFitted, testedAscending, report);
     }
 
-    private static double[] CrossFit(ReadOnlySpan<double> scores, ReadOnlySpan<double> labels, IReadOnlyList<IReadOnlyList<int>> testFolds, int[] foldOf, List<int> tested, CalibrationMethod method)
+    // scores, y and sampleFold are over the tested samples (concatenated fold by fold); the result is over all samples.
+    private static double[] CrossFit(double[] scores, double[] y, int folds, int[] sampleFold, List<int> tested, int[]? order, int sampleCount, CalibrationMethod method)
     {
-        var crossFitted = new double[labels.Length];
+        var crossFitted = new double[sampleCount];
         crossFitted.AsSpan().Fill(double.NaN);
-        for (int k = 0; k < testFolds.Count; k++)
+        for (int k = 0; k < folds; k++)
         {
-            var otherScores = new List<double>(tested.Count);
-            var otherLabels = new List<double>(tested.Count);
-            foreach (int i in tested)
+            IProbabilityCalibrator calibrator;
+            if (order is not null)
             {
-                if (foldOf[i] != k)
+                int[] others = [.. order.Where(j => sampleFold[j] != k)];
+                calibrator = IsotonicCalibrator.FitOrdered(others, scores, y);
+            }
+            else
+            {
+                int[] others = [.. Enumerable.Range(0, scores.Length).Where(j => sampleFold[j] != k)];
+                calibrator = FitOne([.. others.Select(j => scores[j])], [.. others.Select(j => y[j])], method);
+            }
+
+            for (int j = 0; j < scores.Length; j++)
+            {
+                if (sampleFold[j] == k)
                 {
-                    otherScores.Add(scores[i]);
-                    otherLabels.Add(labels[i]);
+                    crossFitted[tested[j]] = calibrator.Calibrate(scores[j]);
                 }
-            }
-
-            if (otherScores.Count == 0)
-            {
-                throw new InvalidSampleException(nameof(testFolds), -1, $"Only fold {k} has test samples: its cross-fitted calibrator would have nothing to fit.");
-            }
-
-            IProbabilityCalibrator calibrator = FitOne(CollectionsMarshal.AsSpan(otherScores), CollectionsMarshal.AsSpan(otherLabels), method);
-            foreach (int i in testFolds[k])
-            {
-                crossFitted[i] = calibrator.Calibrate(scores[i]);
             }
         }
 

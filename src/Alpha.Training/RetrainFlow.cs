@@ -171,7 +171,7 @@ public sealed class RetrainFlow
         }.Build();
         stages.Done(adoption.Adopted ? "adopted" : "not adopted");
 
-        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], search, theta, backtest, stress, adoption, stages.Times);
+        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
     }
 
     private FoldPlan Plan(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler)

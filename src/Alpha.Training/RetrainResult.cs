@@ -12,6 +12,7 @@ namespace Alpha.Training;
 /// <param name="Ai1">AI1's cross-fitted calibration metrics.</param>
 /// <param name="Ai2">AI2's cross-fitted calibration metrics.</param>
 /// <param name="Folds">Per fold, what its training produced.</param>
+/// <param name="Scores">The cross-fitted (out-of-sample) scores at the candidate bars: re-run backtests or θ searches without retraining.</param>
 /// <param name="ThetaSearch">The θ search.</param>
 /// <param name="Theta">The θ the model ships with.</param>
 /// <param name="Backtest">The out-of-sample backtest at <paramref name="Theta"/> (cross-fitted scores).</param>
@@ -24,6 +25,7 @@ public sealed record RetrainResult(
     CalibrationReport Ai1,
     CalibrationReport Ai2,
     ImmutableArray<FoldReport> Folds,
+    ScoredPair Scores,
     ThetaSearchResult ThetaSearch,
     Theta Theta,
     BacktestResult Backtest,
