@@ -87,17 +87,18 @@ public sealed class RetrainFlow
         var models = new XGBoostTrainingResult[folds.Length, 2];
         (int Fold, int Model)[] jobs = [.. Enumerable.Range(0, folds.Length).Select(k => (k, 1)), .. Enumerable.Range(0, folds.Length).Select(k => (k, 0))];
         int finished = 0;
-        Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), Parallelism(jobs.Length, cancellationToken), job =>
+        Concurrently(jobs.Length, j =>
         {
-            FoldPlan plan = plans[job.Fold];
-            models[job.Fold, job.Model] = job.Model == 0
+            (int fold, int model) = jobs[j];
+            FoldPlan plan = plans[fold];
+            models[fold, model] = model == 0
                 ? BoosterTraining.Train(frame, plan.Scaler, plan.Ai1Train, plan.Ai1Weights, Policy, null, cancellationToken)
                 : BoosterTraining.Train(frame, plan.Scaler, plan.Ai2Train, plan.Ai2Weights, Policy, null, cancellationToken);
             lock (stages)
             {
                 stages.Report((double)++finished / jobs.Length, $"{finished} of {jobs.Length} boosters trained");
             }
-        });
+        }, cancellationToken);
 
         var reports = new FoldReport[folds.Length];
         var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
@@ -115,21 +116,25 @@ public sealed class RetrainFlow
 
         stages.Done($"{folds.Length} folds trained");
 
+        // The final boosters depend on the folds only (their round counts): they train on the other cores while
+        // calibration, the θ search and the backtest run here.
+        RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
+        int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
+        double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
+        long finalStart = _time.GetTimestamp();
+        Task<(XGBoostTrainingResult[] Models, TimeSpan Elapsed)> finalTraining = Task.Run(() =>
+        {
+            var finals = new XGBoostTrainingResult[2];
+            Concurrently(2, m => finals[m] = m == 1
+                ? BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, cancellationToken)
+                : BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, cancellationToken), cancellationToken);
+            return (finals, _time.GetElapsedTime(finalStart));
+        }, cancellationToken);
+
         stages.Start(RetrainStage.Calibration, "calibrating");
         OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
         OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
         stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
-
-        stages.Start(RetrainStage.FinalModels, "training the final boosters");
-        RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
-        int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
-        double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
-        var finals = new XGBoostTrainingResult[2];
-        Parallel.For(0, 2, Parallelism(2, cancellationToken), m => finals[m] = m == 0
-            ? BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, cancellationToken)
-            : BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, cancellationToken));
-        (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finals[0], finals[1]);
-        stages.Done($"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
 
         stages.Start(RetrainStage.ThetaSearch, "searching θ");
         ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
@@ -141,6 +146,10 @@ public sealed class RetrainFlow
         BacktestResult backtest = scored.Backtest(theta);
         ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
         stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
+
+        (XGBoostTrainingResult[] finalModels, TimeSpan finalElapsed) = finalTraining.GetAwaiter().GetResult();
+        (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finalModels[0], finalModels[1]);
+        stages.Record(RetrainStage.FinalModels, finalElapsed, $"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
 
         stages.Start(RetrainStage.Adoption, "deciding and packaging");
         AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.AsSummary(), Policy.Adoption);
@@ -257,11 +266,24 @@ public sealed class RetrainFlow
     }
 
     // Boosters train concurrently, each with the policy's XGBoost threads: the result does not depend on the schedule.
-    private ParallelOptions Parallelism(int tasks, CancellationToken cancellationToken) => new()
+    // Jobs start in index order; the first failure is rethrown as itself (not wrapped).
+    private void Concurrently(int jobs, Action<int> body, CancellationToken cancellationToken)
     {
-        MaxDegreeOfParallelism = Math.Min(tasks, Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount),
-        CancellationToken = cancellationToken,
-    };
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Min(jobs, Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        };
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, jobs), EnumerablePartitionerOptions.NoBuffering), options, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            Exception first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
 
     // The final model's round count: the median of the folds' best round counts (lower median for an even count).
     private static int MedianRounds(IEnumerable<int> bestIterations)

@@ -18,14 +18,17 @@ public enum RetrainStage
     /// <summary>Isotonic (or sigmoid) calibrators on out-of-fold scores; cross-fitted metrics.</summary>
     Calibration,
 
-    /// <summary>The final AI1 and AI2 boosters on every sample.</summary>
-    FinalModels,
-
     /// <summary>The θ search on the cross-fitted scores.</summary>
     ThetaSearch,
 
     /// <summary>The backtest at the chosen θ and the stress scenarios.</summary>
     Backtest,
+
+    /// <summary>
+    /// The final AI1 and AI2 boosters on every sample. They train in the background while calibration, the θ search
+    /// and the backtest run, so this stage's time (the training's own) overlaps theirs.
+    /// </summary>
+    FinalModels,
 
     /// <summary>The adoption decision and the artifacts in memory.</summary>
     Adoption,

@@ -25,6 +25,13 @@ internal sealed class StageClock(TimeProvider time, IProgress<RetrainProgress>? 
         progress?.Report(new RetrainProgress(_stage, fraction, message));
     }
 
+    /// <summary>A stage that ran in the background: its own duration, recorded when it is joined.</summary>
+    public void Record(RetrainStage stage, TimeSpan elapsed, string message)
+    {
+        _times.Add(new(stage, elapsed));
+        progress?.Report(new RetrainProgress(stage, 1, message));
+    }
+
     public void Done(string message)
     {
         _times.Add(new(_stage, time.GetElapsedTime(_started)));
