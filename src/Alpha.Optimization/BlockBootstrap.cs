@@ -19,7 +19,7 @@ internal static class BlockBootstrap
 
         Array.Sort(improvements);
         double tail = (1 - options.BootstrapConfidence) / 2;
-        return (Quantile(improvements, tail), Quantile(improvements, 1 - tail));
+        return (SortedQuantile.Linear(improvements, tail), SortedQuantile.Linear(improvements, 1 - tail));
     }
 
     private static double[] Resample(ThetaEvaluation evaluation, Random random, int block)
@@ -52,12 +52,5 @@ internal static class BlockBootstrap
 
         double annual = equity > 0 && original.Years > 0 ? Math.Pow(equity, 1 / original.Years) - 1 : -1;
         return ThetaOptimizer.Objective(annual, maxDrawdown, original.FalsePositiveRate, options);
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        double index = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(index), hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (index - lo));
     }
 }

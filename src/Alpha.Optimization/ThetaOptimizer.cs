@@ -116,15 +116,8 @@ public static class ThetaOptimizer
     {
         double[] sorted = values.ToArray();
         Array.Sort(sorted);
-        double Quantile(double q)
-        {
-            double index = (sorted.Length - 1) * q;
-            int lo = (int)Math.Floor(index), hi = Math.Min(lo + 1, sorted.Length - 1);
-            return sorted[lo] + ((sorted[hi] - sorted[lo]) * (index - lo));
-        }
-
-        double low = Math.Max(0, Math.Round(Math.Floor((Quantile(quantiles.Low) / step) + 1e-9) * step, 10));
-        double high = Math.Min(1, Math.Round(Math.Ceiling((Quantile(quantiles.High) / step) - 1e-9) * step, 10));
+        double low = Math.Max(0, Math.Round(Math.Floor((SortedQuantile.Linear(sorted, quantiles.Low) / step) + 1e-9) * step, 10));
+        double high = Math.Min(1, Math.Round(Math.Ceiling((SortedQuantile.Linear(sorted, quantiles.High) / step) - 1e-9) * step, 10));
         return (low, Math.Max(low, high));
     }
 
