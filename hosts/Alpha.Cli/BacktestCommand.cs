@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Alpha.Backtesting;
-using Alpha.MarketData;
 using Alpha.Optimization;
 using Alpha.Training;
 using Spectre.Console;
@@ -20,7 +19,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Backtest a stored model on a pair (with the policy's costs, sizing and stress scenarios).") { model, data, config, theta1, theta2 };
         command.SetAction((parse, _) =>
         {
-            (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = Load(parse, model, data, config);
+            (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = StoredModelOnData.Load(parse, model, data, config);
             var theta = new Theta(parse.GetValue(theta1) ?? trained.Theta.Theta1, parse.GetValue(theta2) ?? trained.Theta.Theta2);
             AnsiConsole.MarkupLineInterpolated($"{trained.Version} at θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) on {scored.Market.Count} bars, {scored.CandidateBars.Length} candidates (in sample if the data overlaps its training data)");
             BacktestResult result = scored.Backtest(theta);
@@ -36,16 +35,6 @@ internal static class BacktestCommand
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    internal static (TrainedModel Model, ScoredPair Scored, TrainingPolicy Policy) Load(ParseResult parse, Option<DirectoryInfo> model, Option<FileInfo[]> data, Option<DirectoryInfo> config)
-    {
-        TrainingPolicy policy = PolicyLoader.Load(parse.GetRequiredValue(config).FullName);
-        var trained = TrainedModel.Load(parse.GetRequiredValue(model).FullName);
-        FileInfo[] files = parse.GetRequiredValue(data);
-        var dataset = PairDataset.FromCsv(files[0].FullName, files[1].FullName);
-        AlignedPair pair = PairAligner.Align(dataset.A, dataset.B, policy.Alignment);
-        return (trained, trained.Score(pair, policy.Backtest), policy);
     }
 
     private static string P(double v) => double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "n/a";

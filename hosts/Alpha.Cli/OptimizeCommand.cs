@@ -16,8 +16,8 @@ internal static class OptimizeCommand
         var command = new Command("optimize", "Re-run the θ search (grid, TPE, stabilisation from the model's θ, bootstrap guard) on a stored model's scores.") { model, data, config };
         command.SetAction((parse, cancellationToken) =>
         {
-            (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = BacktestCommand.Load(parse, model, data, config);
-            ThetaSearchResult result = scored.SearchTheta(policy.ThetaSearch with { MinTradesPerYear = policy.Adoption.MinTradesPerYearPerPair }, trained.Theta, cancellationToken);
+            (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = StoredModelOnData.Load(parse, model, data, config);
+            ThetaSearchResult result = scored.SearchTheta(policy.PairThetaSearch, trained.Theta, cancellationToken);
             var table = new Table().Title($"θ search from {trained.Version}'s θ = ({trained.Theta.Theta1:F2}, {trained.Theta.Theta2:F2})").AddColumns("stage", "θ1", "θ2", "objective", "annual", "MaxDD", "trades/yr", "feasible");
             foreach (ThetaTrial t in result.Trials.OrderByDescending(t => t.Feasible).ThenByDescending(t => t.Objective).Take(10))
             {

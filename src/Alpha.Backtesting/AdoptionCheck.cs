@@ -12,9 +12,9 @@ public static class AdoptionCheck
     /// <summary>Checks a candidate's backtest summary.</summary>
     /// <param name="candidate">The new model's summary (a portfolio's, or one pair's).</param>
     /// <param name="singlePair">True when the summary covers one pair (uses the per-pair trade minimum).</param>
-    /// <param name="deployed">The deployed model's summary on the same data, or null when none is deployed.</param>
+    /// <param name="deployed">The deployed model's Sharpe and MaxDD on the same data, or null when none is deployed.</param>
     /// <param name="criteria">The thresholds; the defaults when null.</param>
-    public static AdoptionDecision Evaluate(PerformanceSummary candidate, bool singlePair, PerformanceSummary? deployed = null, AdoptionCriteria? criteria = null)
+    public static AdoptionDecision Evaluate(PerformanceSummary candidate, bool singlePair, DeployedBaseline? deployed = null, AdoptionCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         criteria ??= new AdoptionCriteria();
@@ -24,10 +24,10 @@ public static class AdoptionCheck
         results.Add(new CriterionResult("sharpe", candidate.Sharpe, ">", criteria.MinSharpe, candidate.Sharpe > criteria.MinSharpe));
         results.Add(new CriterionResult("max_drawdown", candidate.MaxDrawdown, "<", criteria.MaxDrawdown, candidate.MaxDrawdown < criteria.MaxDrawdown));
         results.Add(new CriterionResult("trades_per_year", candidate.TradesPerYear, "≥", minTrades, candidate.TradesPerYear >= minTrades));
-        if (deployed is not null)
+        if (deployed is DeployedBaseline old)
         {
-            double sharpeBound = criteria.SharpeRetention * deployed.Sharpe;
-            double drawdownBound = deployed.MaxDrawdown + criteria.DrawdownSlack;
+            double sharpeBound = criteria.SharpeRetention * old.Sharpe;
+            double drawdownBound = old.MaxDrawdown + criteria.DrawdownSlack;
             results.Add(new CriterionResult("sharpe_vs_deployed", candidate.Sharpe, "≥", sharpeBound, candidate.Sharpe >= sharpeBound));
             results.Add(new CriterionResult("max_drawdown_vs_deployed", candidate.MaxDrawdown, "≤", drawdownBound, candidate.MaxDrawdown <= drawdownBound));
         }

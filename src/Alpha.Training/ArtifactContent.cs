@@ -15,6 +15,8 @@ namespace Alpha.Training;
 /// <summary>Renders a run's outcome as the artifact files (deterministic bytes: no clock, invariant culture).</summary>
 internal sealed class ArtifactContent
 {
+    private static readonly Lazy<string> s_codeHash = new(CodeHash);
+
     public required TrainingPolicy Policy { get; init; }
 
     public required PairDataset Data { get; init; }
@@ -69,7 +71,7 @@ internal sealed class ArtifactContent
         files[ModelFiles.Metrics] = Json(Metrics);
         files[ModelFiles.DataQuality] = Json(WriteDataQuality);
         files[ModelFiles.DatasetIndex] = Json(WriteDatasetIndex);
-        files[ModelFiles.CodeHash] = Utf8(CodeHash() + "\n");
+        files[ModelFiles.CodeHash] = Utf8(s_codeHash.Value + "\n");
         files[ModelFiles.Seed] = Utf8(Policy.Seed.ToString(CultureInfo.InvariantCulture) + "\n");
         return files.ToImmutable();
     }

@@ -55,20 +55,29 @@ internal static class BoosterTraining
     public static double[] Score(BoostedTreeModel model, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<int> bars)
     {
         var scores = new double[bars.Count];
-        Span<double> raw = stackalloc double[FeatureNames.Count], scaled = stackalloc double[FeatureNames.Count];
+        Span<double> row = stackalloc double[FeatureNames.Count];
         for (int k = 0; k < bars.Count; k++)
         {
-            frame.CopyRow(bars[k], raw);
-            scaler.Transform(raw, scaled);
-            for (int f = 0; f < scaled.Length; f++)
-            {
-                scaled[f] = (float)scaled[f];     // what the booster was trained on
-            }
-
-            scores[k] = model.Predict(scaled);
+            ScaledRow(frame, scaler, bars[k], row);
+            scores[k] = model.Predict(row);
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// A bar's model inputs as the boosters see them: the 17 features, robust-scaled, rounded to float (XGBoost trains
+    /// on float32, so scoring rounds the same way).
+    /// </summary>
+    public static void ScaledRow(FeatureFrame frame, RobustScaler scaler, int bar, Span<double> row)
+    {
+        Span<double> raw = stackalloc double[FeatureNames.Count];
+        frame.CopyRow(bar, raw);
+        scaler.Transform(raw, row);
+        for (int f = 0; f < row.Length; f++)
+        {
+            row[f] = (float)row[f];
+        }
     }
 
     private static XGBoostDataset Dataset(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[]? weights, int from, int to)
@@ -77,12 +86,11 @@ internal static class BoosterTraining
         var x = new float[rows * columns];
         var y = new float[rows];
         var w = weights is null ? [] : new float[rows];
-        Span<double> raw = stackalloc double[columns], scaled = stackalloc double[columns];
+        Span<double> scaled = stackalloc double[columns];
         for (int k = 0; k < rows; k++)
         {
             LabeledEvent e = samples[from + k];
-            frame.CopyRow(e.T0, raw);
-            scaler.Transform(raw, scaled);
+            ScaledRow(frame, scaler, e.T0, scaled);
             for (int f = 0; f < columns; f++)
             {
                 x[(k * columns) + f] = (float)scaled[f];

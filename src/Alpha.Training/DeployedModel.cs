@@ -15,16 +15,17 @@ public sealed record DeployedModel(string Version, Theta Theta, double Sharpe, d
     /// <exception cref="InvalidDataException">The version does not verify or its metrics lack the backtest.</exception>
     public static DeployedModel Load(string folder)
     {
-        TrainedModel model = TrainedModel.Load(folder);
+        ModelVerification check = ModelParams.EnsureVerified(folder);
+        Theta theta = ModelParams.Read(folder).Theta;
         using JsonDocument metrics = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ModelFiles.Metrics)));
         if (!metrics.RootElement.TryGetProperty("backtest", out JsonElement backtest)
             || backtest.GetProperty("sharpe").ValueKind != JsonValueKind.Number || backtest.GetProperty("max_drawdown").ValueKind != JsonValueKind.Number)
         {
-            throw new InvalidDataException($"{ModelFiles.Metrics} of {model.Version} has no backtest Sharpe and MaxDD.");
+            throw new InvalidDataException($"{ModelFiles.Metrics} of {check.Version} has no backtest Sharpe and MaxDD.");
         }
 
-        return new DeployedModel(model.Version, model.Theta, backtest.GetProperty("sharpe").GetDouble(), backtest.GetProperty("max_drawdown").GetDouble());
+        return new DeployedModel(check.Version, theta, backtest.GetProperty("sharpe").GetDouble(), backtest.GetProperty("max_drawdown").GetDouble());
     }
 
-    internal PerformanceSummary AsSummary() => new(1, 1, 1, 252, 0, 0, Sharpe, 0, MaxDrawdown, 0, double.NaN, 0, 0, double.NaN, double.NaN, double.NaN, 0);
+    internal DeployedBaseline Baseline => new(Sharpe, MaxDrawdown);
 }

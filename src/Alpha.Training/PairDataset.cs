@@ -55,12 +55,10 @@ public sealed class PairDataset
             throw new FileNotFoundException($"Bar file '{path}' does not exist.", path);
         }
 
-        string name = Path.GetFileName(path);
-        string symbol = name.Split('_', '.')[0];
-        BarSeries series = reader.Load(path, symbol);
+        BarSeries series = reader.Load(path);     // the symbol: the file name up to the first '_' or '.'
         using FileStream stream = File.OpenRead(path);
         string hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return (series, new DatasetFile(name, symbol, series.Count, First(series), Last(series), hash));
+        return (series, new DatasetFile(Path.GetFileName(path), series.Symbol, series.Count, First(series), Last(series), hash));
     }
 
     private static DatasetFile Describe(BarSeries series)

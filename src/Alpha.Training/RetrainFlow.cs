@@ -122,65 +122,77 @@ public sealed class RetrainFlow
         int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
         double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
         long finalStart = _time.GetTimestamp();
+        using var finalCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken finalToken = finalCancel.Token;
         Task<(XGBoostTrainingResult[] Models, TimeSpan Elapsed)> finalTraining = Task.Run(() =>
         {
             var finals = new XGBoostTrainingResult[2];
             Concurrently(2, m => finals[m] = m == 1
-                ? BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, cancellationToken)
-                : BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, cancellationToken), cancellationToken);
+                ? BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, finalToken)
+                : BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, finalToken), finalToken);
             return (finals, _time.GetElapsedTime(finalStart));
-        }, cancellationToken);
+        }, finalToken);
 
-        stages.Start(RetrainStage.Calibration, "calibrating");
-        OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
-        OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
-        stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
-
-        stages.Start(RetrainStage.ThetaSearch, "searching θ");
-        ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
-        ThetaSearchResult search = scored.SearchTheta(Policy.ThetaSearch with { MinTradesPerYear = Policy.Adoption.MinTradesPerYearPerPair }, deployed?.Theta, cancellationToken);
-        Theta theta = search.Chosen ?? deployed?.Theta ?? Policy.InitialTheta;
-        stages.Done($"θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) after {search.Trials.Length} evaluations");
-
-        stages.Start(RetrainStage.Backtest, "backtesting at θ");
-        BacktestResult backtest = scored.Backtest(theta);
-        ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
-        stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
-
-        (XGBoostTrainingResult[] finalModels, TimeSpan finalElapsed) = finalTraining.GetAwaiter().GetResult();
-        (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finalModels[0], finalModels[1]);
-        stages.Record(RetrainStage.FinalModels, finalElapsed, $"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
-
-        stages.Start(RetrainStage.Adoption, "deciding and packaging");
-        AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.AsSummary(), Policy.Adoption);
-        var schema = FeatureSchema.Create(Policy.Features, scaler);
-        var artifacts = new ArtifactContent
+        try
         {
-            Policy = Policy,
-            Data = data,
-            DataQuality = pair.Report,
-            Schema = schema,
-            Ai1Model = final1.ModelJson,
-            Ai2Model = final2.ModelJson,
-            Ai1Calibrator = calibration1.Calibrator,
-            Ai2Calibrator = calibration2.Calibrator,
-            Ai1Report = calibration1.Report,
-            Ai2Report = calibration2.Report,
-            Reversion = allReversion,
-            Risk = allRisk,
-            Folds = [.. reports],
-            Ai1Rounds = rounds1,
-            Ai2Rounds = rounds2,
-            Theta = theta,
-            Search = search,
-            Backtest = backtest,
-            Stress = stress,
-            Adoption = adoption,
-            Deployed = deployed,
-        }.Build();
-        stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+            stages.Start(RetrainStage.Calibration, "calibrating");
+            OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
+            OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
+            stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
 
-        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
+            stages.Start(RetrainStage.ThetaSearch, "searching θ");
+            ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
+            ThetaSearchResult search = scored.SearchTheta(Policy.PairThetaSearch, deployed?.Theta, cancellationToken);
+            Theta theta = search.Chosen ?? deployed?.Theta ?? Policy.InitialTheta;
+            stages.Done($"θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) after {search.Trials.Length} evaluations");
+
+            stages.Start(RetrainStage.Backtest, "backtesting at θ");
+            BacktestResult backtest = scored.Backtest(theta);
+            ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
+            stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
+
+            (XGBoostTrainingResult[] finalModels, TimeSpan finalElapsed) = finalTraining.GetAwaiter().GetResult();
+            (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finalModels[0], finalModels[1]);
+            stages.Record(RetrainStage.FinalModels, finalElapsed, $"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
+
+            stages.Start(RetrainStage.Adoption, "deciding and packaging");
+            AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.Baseline, Policy.Adoption);
+            var schema = FeatureSchema.Create(Policy.Features, scaler);
+            var artifacts = new ArtifactContent
+            {
+                Policy = Policy,
+                Data = data,
+                DataQuality = pair.Report,
+                Schema = schema,
+                Ai1Model = final1.ModelJson,
+                Ai2Model = final2.ModelJson,
+                Ai1Calibrator = calibration1.Calibrator,
+                Ai2Calibrator = calibration2.Calibrator,
+                Ai1Report = calibration1.Report,
+                Ai2Report = calibration2.Report,
+                Reversion = allReversion,
+                Risk = allRisk,
+                Folds = [.. reports],
+                Ai1Rounds = rounds1,
+                Ai2Rounds = rounds2,
+                Theta = theta,
+                Search = search,
+                Backtest = backtest,
+                Stress = stress,
+                Adoption = adoption,
+                Deployed = deployed,
+            }.Build();
+            stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+
+            return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
+        }
+        catch
+        {
+            // The run failed or was cancelled here: stop the background boosters and wait for them, so none outlives Run.
+            finalCancel.Cancel();
+            Task.WaitAny([finalTraining], CancellationToken.None);
+            throw;
+        }
     }
 
     private FoldPlan Plan(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler)

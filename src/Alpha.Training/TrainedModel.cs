@@ -1,11 +1,9 @@
-using System.Globalization;
 using Alpha.Backtesting;
 using Alpha.Boosting;
 using Alpha.Calibration;
 using Alpha.Features;
 using Alpha.MarketData;
 using Alpha.Optimization;
-using YamlDotNet.RepresentationModel;
 
 namespace Alpha.Training;
 
@@ -56,33 +54,19 @@ public sealed class TrainedModel
     /// <exception cref="InvalidDataException">A checksum does not verify, or a file is malformed (the message says which).</exception>
     public static TrainedModel Load(string folder)
     {
-        ModelVerification check = ModelStore.Verify(folder);
-        if (!check.IsValid)
-        {
-            throw new InvalidDataException($"Model {check.Version} does not verify: {string.Join(" ", check.Problems)}");
-        }
-
-        string Text(string name) => File.ReadAllText(Path.Combine(folder, name));
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(Text(ModelFiles.Params)));
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        double Number(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node) && node is YamlScalarNode { Value: string v }
-            && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            ? x
-            : throw new InvalidDataException($"{ModelFiles.Params}: '{key}' is missing or not a number.");
-
-        var schema = FeatureSchema.FromJson(Text(ModelFiles.FeatureSchema));
+        ModelVerification check = ModelParams.EnsureVerified(folder);
+        ModelParams p = ModelParams.Read(folder);
         return new TrainedModel(
             check.Version,
             BoostedTreeModel.Load(Path.Combine(folder, ModelFiles.Ai1Model)),
             BoostedTreeModel.Load(Path.Combine(folder, ModelFiles.Ai2Model)),
-            CalibratorJson.Read(Text(ModelFiles.Ai1Calibrator)),
-            CalibratorJson.Read(Text(ModelFiles.Ai2Calibrator)),
-            schema,
-            new Theta(Number("theta1"), Number("theta2")),
-            Number("max_speed"),
-            Number("entry_z"),
-            Number("entry_max_z"));
+            CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai1Calibrator))),
+            CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai2Calibrator))),
+            FeatureSchema.FromJson(File.ReadAllText(Path.Combine(folder, ModelFiles.FeatureSchema))),
+            p.Theta,
+            p.MaxSpeed,
+            p.EntryZ,
+            p.EntryMaxZ);
     }
 
     /// <summary>
@@ -95,7 +79,7 @@ public sealed class TrainedModel
         ArgumentNullException.ThrowIfNull(options);
         FeatureFrame frame = PairFeatures.Compute(pair, Schema.Windows);
         double[] returnProbability = new double[frame.Count], riskScore = new double[frame.Count];
-        Span<double> raw = stackalloc double[FeatureNames.Count], scaled = stackalloc double[FeatureNames.Count];
+        Span<double> row = stackalloc double[FeatureNames.Count];
         ReadOnlySpan<double> z = frame[PairFeature.Z], speed = frame[PairFeature.Speed];
         for (int i = 0; i < frame.Count; i++)
         {
@@ -105,15 +89,9 @@ public sealed class TrainedModel
                 continue;
             }
 
-            frame.CopyRow(i, raw);
-            Schema.Scale(raw, scaled, Schema.Hash);
-            for (int f = 0; f < scaled.Length; f++)
-            {
-                scaled[f] = (float)scaled[f];
-            }
-
-            returnProbability[i] = _calibrator1.Calibrate(_ai1.Predict(scaled));
-            riskScore[i] = _calibrator2.Calibrate(_ai2.Predict(scaled));
+            BoosterTraining.ScaledRow(frame, Schema.Scaler, i, row);
+            returnProbability[i] = _calibrator1.Calibrate(_ai1.Predict(row));
+            riskScore[i] = _calibrator2.Calibrate(_ai2.Predict(row));
         }
 
         return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, options with { MaxSpeed = double.PositiveInfinity });

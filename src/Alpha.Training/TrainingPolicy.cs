@@ -35,8 +35,14 @@ public sealed record TrainingPolicy
     /// <summary>AI2 labels (core_policy <c>labels.ai2</c>).</summary>
     public RiskLabelOptions Risk { get; init; } = new();
 
-    /// <summary>θ search (core_policy <c>theta</c>; the trade minimum comes from the adoption criteria).</summary>
+    /// <summary>
+    /// θ search (core_policy <c>theta</c>). Its trade minimum is not a setting of its own: the flow searches with
+    /// <see cref="PairThetaSearch"/>, whose minimum is the single-pair adoption minimum.
+    /// </summary>
     public ThetaSearchOptions ThetaSearch { get; init; } = new() { MinTradesPerYear = 8 };
+
+    /// <summary><see cref="ThetaSearch"/> with the trade minimum of a single-pair run, <see cref="AdoptionCriteria.MinTradesPerYearPerPair"/> (DESIGN.md § 5).</summary>
+    public ThetaSearchOptions PairThetaSearch => ThetaSearch with { MinTradesPerYear = Adoption.MinTradesPerYearPerPair };
 
     /// <summary>The θ used when there is no previous model and no feasible θ (core_policy <c>theta.initial</c>).</summary>
     public Theta InitialTheta { get; init; } = new(0.70, 0.35);

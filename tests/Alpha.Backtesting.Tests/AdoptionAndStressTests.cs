@@ -34,7 +34,7 @@ public sealed class AdoptionAndStressTests
     [Fact]
     public void Adoption_AgainstTheDeployedModel()
     {
-        PerformanceSummary deployed = Summary(2.0, 0.05, 200);
+        DeployedBaseline deployed = DeployedBaseline.Of(Summary(2.0, 0.05, 200));
         Assert.True(AdoptionCheck.Evaluate(Summary(1.9, 0.08, 200), false, deployed).Adopted);
         AdoptionDecision worse = AdoptionCheck.Evaluate(Summary(1.89, 0.081, 200), false, deployed);
         Assert.Equal("sharpe_vs_deployed,max_drawdown_vs_deployed", string.Join(",", worse.Criteria.Where(c => !c.Passed).Select(c => c.Name)));

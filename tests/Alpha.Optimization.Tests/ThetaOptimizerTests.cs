@@ -57,7 +57,7 @@ public sealed class ThetaOptimizerTests
 
         Assert.True(result.AdaptiveRange);
         Assert.False(result.NoFeasibleTheta);
-        // q50 of return_prob 0.3995 → 0.39 (outward), q95 0.48905 → 0.49; risk q40 0.659 → 0.65, q90 0.859 → 0.86.
+        // numpy.quantile: return_prob q50 0.3995 → 0.39 (outward), q95 0.48905 → 0.49; risk_score q40 0.6592 → 0.65, q90 0.8582 → 0.86.
         Assert.Equal((0.39, 0.49), result.Theta1Range);
         Assert.Equal((0.65, 0.86), result.Theta2Range);
         Assert.Contains(result.Reasons, r => r.StartsWith("Even the loosest corner", StringComparison.Ordinal));
