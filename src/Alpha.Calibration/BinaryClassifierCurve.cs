@@ -55,27 +55,8 @@ internal sealed class BinaryClassifierCurve
         }
 
         int[] order = [.. kept];
-        double[] keys = new double[order.Length];
-        for (int k = 0; k < order.Length; k++)
-        {
-            keys[k] = scores[order[k]];
-        }
-
-        // Stable ascending: equal scores keep their input order (ties broken by position), then reverse.
-        int[] positions = new int[order.Length];
-        for (int k = 0; k < positions.Length; k++)
-        {
-            positions[k] = k;
-        }
-
-        Array.Sort(positions, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
-        Array.Reverse(positions);
-        var result = new int[order.Length];
-        for (int k = 0; k < result.Length; k++)
-        {
-            result[k] = order[positions[k]];
-        }
-
-        return result;
+        StableSort.ByKey(scores, order);
+        Array.Reverse(order);
+        return order;
     }
 }

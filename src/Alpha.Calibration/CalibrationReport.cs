@@ -57,6 +57,7 @@ public sealed record CalibrationReport(
         constant.AsSpan().Fill(baseRate);
         bool bothClasses = positives > 0 && positives < labels.Length;
         var curve = BinaryClassifierCurve.Create(labels, probabilities, default);     // shared by AUC and AP
+        (double expected, double maximum) = Calibration.ExpectedCalibrationError.ExpectedAndMaximum(labels, probabilities, options.CalibrationErrorBins);
         return new CalibrationReport(
             labels.Length,
             positives,
@@ -65,8 +66,8 @@ public sealed record CalibrationReport(
             ClassificationMetrics.BrierScore(labels, clipped),
             ClassificationMetrics.BrierScore(labels, constant),
             ClassificationMetrics.LogLoss(labels, clipped),
-            Calibration.ExpectedCalibrationError.Compute(labels, probabilities, options.CalibrationErrorBins, CalibrationNorm.L1),
-            Calibration.ExpectedCalibrationError.Compute(labels, probabilities, options.CalibrationErrorBins, CalibrationNorm.Max),
+            expected,
+            maximum,
             CalibrationCurve.Compute(labels, probabilities, options.CurveBins, options.CurveStrategy));
     }
 }

@@ -26,23 +26,40 @@ public static class ExpectedCalibrationError
         Guard.Probabilities(probabilities, nameof(probabilities));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
 
+        return Combine(Bin(labels, probabilities, bins), norm);
+    }
+
+    /// <summary>The L1 (ECE) and max-norm errors from one binning pass, for inputs already validated.</summary>
+    internal static (double Expected, double Maximum) ExpectedAndMaximum(ReadOnlySpan<double> labels, ReadOnlySpan<double> probabilities, int bins)
+    {
+        var binned = Bin(labels, probabilities, bins);
+        return (Combine(binned, CalibrationNorm.L1), Combine(binned, CalibrationNorm.Max));
+    }
+
+    // Per bin: the number of samples, and the sums of their probabilities and of their labels.
+    private static (double[] Count, double[] Confidence, double[] Accuracy) Bin(ReadOnlySpan<double> labels, ReadOnlySpan<double> probabilities, int bins)
+    {
         var edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++)
         {
             edges[i] = (double)i / bins;
         }
 
-        var count = new double[bins];
-        var confidence = new double[bins];
-        var accuracy = new double[bins];
+        (double[] Count, double[] Confidence, double[] Accuracy) binned = (new double[bins], new double[bins], new double[bins]);
         for (int i = 0; i < probabilities.Length; i++)
         {
             int bin = Math.Min(SortedSearch.UpperBound(edges, probabilities[i]) - 1, bins - 1);
-            count[bin] += 1;
-            confidence[bin] += probabilities[i];
-            accuracy[bin] += labels[i];
+            binned.Count[bin] += 1;
+            binned.Confidence[bin] += probabilities[i];
+            binned.Accuracy[bin] += labels[i];
         }
 
+        return binned;
+    }
+
+    private static double Combine((double[] Count, double[] Confidence, double[] Accuracy) binned, CalibrationNorm norm)
+    {
+        (double[] count, double[] confidence, double[] accuracy) = (binned.Count, binned.Confidence, binned.Accuracy);
         double total = 0;
         foreach (double c in count)
         {
@@ -50,7 +67,7 @@ public static class ExpectedCalibrationError
         }
 
         double result = 0;
-        for (int b = 0; b < bins; b++)
+        for (int b = 0; b < count.Length; b++)
         {
             double gap = count[b] == 0 ? 0 : Math.Abs((accuracy[b] / count[b]) - (confidence[b] / count[b]));
             double share = count[b] / total;

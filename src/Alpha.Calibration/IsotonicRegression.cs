@@ -233,38 +233,18 @@ public sealed class IsotonicRegression
             count += w.IsEmpty || w[i] > 0 ? 1 : 0;
         }
 
-        var keys = new double[count];
         var order = new int[count];
         for (int i = 0, k = 0; i < x.Length; i++)
         {
             if (w.IsEmpty || w[i] > 0)
             {
-                keys[k] = x[i];
                 order[k++] = i;
             }
         }
 
-        Array.Sort(keys, order);
-
-        // Array.Sort is not stable: put each run of equal x in (y, position) order.
-        double[]? ys = null;
-        for (int start = 0; start < count;)
-        {
-            int end = start + 1;
-            while (end < count && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                double[] yCopy = ys ??= y.ToArray();
-                order.AsSpan(start, end - start).Sort((a, b) => yCopy[a] != yCopy[b] ? yCopy[a].CompareTo(yCopy[b]) : a.CompareTo(b));
-            }
-
-            start = end;
-        }
-
+        // np.lexsort sorts stably by the last key, which is what stable sorts by y and then by x give.
+        StableSort.ByKey(y, order);
+        StableSort.ByKey(x, order);
         return order;
     }
 

@@ -126,26 +126,43 @@ public sealed class OutOfFoldCalibration
     {
         var crossFitted = new double[sampleCount];
         crossFitted.AsSpan().Fill(double.NaN);
+        var members = new List<int>[folds];       // per fold, its positions in the tested samples
         for (int k = 0; k < folds; k++)
         {
-            IProbabilityCalibrator calibrator;
-            if (order is not null)
+            members[k] = [];
+        }
+
+        for (int j = 0; j < sampleFold.Length; j++)
+        {
+            members[sampleFold[j]].Add(j);
+        }
+
+        int[] others = new int[scores.Length];
+        for (int k = 0; k < folds; k++)
+        {
+            if (members[k].Count == 0)
             {
-                int[] others = [.. order.Where(j => sampleFold[j] != k)];
-                calibrator = IsotonicCalibrator.FitOrdered(others, scores, y);
-            }
-            else
-            {
-                int[] others = [.. Enumerable.Range(0, scores.Length).Where(j => sampleFold[j] != k)];
-                calibrator = FitOne([.. others.Select(j => scores[j])], [.. others.Select(j => y[j])], method);
+                continue;
             }
 
-            for (int j = 0; j < scores.Length; j++)
+            // The other folds' samples, in sorted order for isotonic (a subsequence of a sorted order is sorted).
+            int count = 0;
+            for (int r = 0; r < scores.Length; r++)
             {
-                if (sampleFold[j] == k)
+                int j = order is null ? r : order[r];
+                if (sampleFold[j] != k)
                 {
-                    crossFitted[tested[j]] = calibrator.Calibrate(scores[j]);
+                    others[count++] = j;
                 }
+            }
+
+            int[] rest = others[..count];
+            IProbabilityCalibrator calibrator = order is not null
+                ? IsotonicCalibrator.FitOrdered(rest, scores, y)
+                : FitOne([.. rest.Select(j => scores[j])], [.. rest.Select(j => y[j])], method);
+            foreach (int j in members[k])
+            {
+                crossFitted[tested[j]] = calibrator.Calibrate(scores[j]);
             }
         }
 

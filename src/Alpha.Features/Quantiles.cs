@@ -22,29 +22,32 @@ public static class Quantiles
             throw new ArgumentException("A quantile needs at least one value.", nameof(values));
         }
 
-        double[] sorted = values.ToArray();
-        for (int i = 0; i < sorted.Length; i++)
+        double[] copy = values.ToArray();
+        for (int i = 0; i < copy.Length; i++)
         {
-            if (!double.IsFinite(sorted[i]))
+            if (!double.IsFinite(copy[i]))
             {
-                throw new ArgumentException($"values[{i}] is {sorted[i]}; quantiles need finite values.", nameof(values));
+                throw new ArgumentException($"values[{i}] is {copy[i]}; quantiles need finite values.", nameof(values));
             }
         }
 
-        Array.Sort(sorted);
-        return LinearOfSorted(sorted, q);
-    }
-
-    /// <summary>The type-7 quantile of already sorted (ascending, finite) values.</summary>
-    internal static double LinearOfSorted(ReadOnlySpan<double> sorted, double q)
-    {
-        int n = sorted.Length;
-        double index = (n - 1) * q;
+        // The two order statistics around (n − 1)·q, found by selection rather than a full sort.
+        double index = (copy.Length - 1) * q;
         double below = Math.Floor(index);
         int lo = (int)below;
-        int hi = Math.Min(lo + 1, n - 1);
-        double gamma = index - below;
-        double a = sorted[lo], b = sorted[hi], d = b - a;
+        double a = OrderStatistics.Select(copy, lo);
+        double b = a;
+        if (lo + 1 < copy.Length)
+        {
+            // After selection every value right of lo is ≥ a: the next order statistic is their minimum.
+            b = copy[lo + 1];
+            foreach (double v in copy.AsSpan(lo + 2))
+            {
+                b = Math.Min(b, v);
+            }
+        }
+
+        double gamma = index - below, d = b - a;
         return gamma >= 0.5 ? b - (d * (1 - gamma)) : a + (d * gamma);
     }
 }

@@ -93,13 +93,13 @@ public sealed class RobustScaler
                 }
             }
 
-            median[f] = Median(values);
+            median[f] = OrderStatistics.Median(values);
             for (int k = 0; k < values.Length; k++)
             {
                 values[k] = Math.Abs(values[k] - median[f]);
             }
 
-            double mad = Median(values);
+            double mad = OrderStatistics.Median(values);
             scale[f] = mad == 0 ? 1.0 : mad;
         }
 
@@ -149,13 +149,5 @@ public sealed class RobustScaler
 
             scaled[f] = Math.Clamp((raw[f] - _median[f]) / _scale[f], -Clip, Clip);
         }
-    }
-
-    // numpy.median: the middle value, or the mean of the two middle values.
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        int n = values.Length;
-        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2.0;
     }
 }

@@ -81,19 +81,22 @@ public sealed class RetrainFlow
         stages.Done($"AI1 {allReversion.Events.Length} events, AI2 {allRisk.Events.Length} samples, {folds.Length} folds");
 
         stages.Start(RetrainStage.CrossValidation, "training the folds");
-        FoldPlan[] plans = [.. folds.Select(f => Plan(frame, f, allRisk, riskLabeler, reversionLabeler))];
-
-        // 2 × folds independent boosters, the larger AI2 ones first so the last to start are the short ones.
+        // 2 × folds independent jobs, each a booster and its out-of-fold scores; the larger AI2 ones first so the last
+        // to start are the short ones. A fold's plan (labels, scaler, samples) is built by whichever job needs it first.
+        Lazy<FoldPlan>[] plans = [.. folds.Select(f => new Lazy<FoldPlan>(() => Plan(frame, f, allRisk, riskLabeler, reversionLabeler)))];
         var models = new XGBoostTrainingResult[folds.Length, 2];
+        var oof = new List<(int Bar, int Label, double Score)>[folds.Length, 2];
         (int Fold, int Model)[] jobs = [.. Enumerable.Range(0, folds.Length).Select(k => (k, 1)), .. Enumerable.Range(0, folds.Length).Select(k => (k, 0))];
         int finished = 0;
         Concurrently(jobs.Length, j =>
         {
             (int fold, int model) = jobs[j];
-            FoldPlan plan = plans[fold];
-            models[fold, model] = model == 0
-                ? BoosterTraining.Train(frame, plan.Scaler, plan.Ai1Train, plan.Ai1Weights, Policy, null, cancellationToken)
-                : BoosterTraining.Train(frame, plan.Scaler, plan.Ai2Train, plan.Ai2Weights, Policy, null, cancellationToken);
+            FoldPlan plan = plans[fold].Value;
+            (LabeledEvent[] train, double[] weights, LabeledEvent[] test) = model == 0
+                ? (plan.Ai1Train, plan.Ai1Weights, plan.Ai1Test)
+                : (plan.Ai2Train, plan.Ai2Weights, plan.Ai2Test);
+            models[fold, model] = BoosterTraining.Train(frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
+            oof[fold, model] = Scores(models[fold, model].LoadModel(), frame, plan.Scaler, test);
             lock (stages)
             {
                 stages.Report((double)++finished / jobs.Length, $"{finished} of {jobs.Length} boosters trained");
@@ -105,10 +108,9 @@ public sealed class RetrainFlow
         var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         for (int k = 0; k < folds.Length; k++)
         {
-            FoldPlan p = plans[k];
+            FoldPlan p = plans[k].Value;
             XGBoostTrainingResult model1 = models[k, 0], model2 = models[k, 1];
-            ai1Oof[k] = Scores(model1.LoadModel(), frame, p.Scaler, p.Ai1Test);
-            ai2Oof[k] = Scores(model2.LoadModel(), frame, p.Scaler, p.Ai2Test);
+            (ai1Oof[k], ai2Oof[k]) = (oof[k, 0], oof[k, 1]);
             reports[k] = new FoldReport(
                 p.Fold.Index, p.Fold.TestSpans, [.. p.TrainingBars], p.Ai1Train.Length, p.Ai1Test.Length, p.Ai2Train.Length, p.Ai2Test.Length, p.Reversion.MaxSpeed,
                 [.. p.Risk.Thresholds.Values], p.Scaler.Medians, p.Scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
