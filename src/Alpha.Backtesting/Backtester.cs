@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Alpha.Backtesting;
 
@@ -90,7 +91,7 @@ public static class Backtester
     {
         private readonly TradeMechanics _mechanics = new(market, spread, options);
         private readonly List<Trade> _trades = [];
-        private readonly List<DailyEquity> _daily = [];
+        private readonly DailyEquity[] _daily = new DailyEquity[market.DayEnds.Length];
         private double _cash = options.StartingEquity;
         private TradeMechanics.Position? _open;
         private int _pendingEntry = -1;
@@ -100,23 +101,25 @@ public static class Backtester
         private int _declined;
         private int _rejections;
         private int _exposedBars;
+        private int _day;
 
         public BacktestResult Run()
         {
             ReadOnlySpan<DateTime> time = market.Time;
+            int[] dayEnds = market.DayEnds;
             for (int t = 0; t < market.Count; t++)
             {
                 FillAtOpen(t);
                 _exposedBars += _open is null ? 0 : 1;
                 DecideAtClose(t);
-                if (t + 1 == market.Count || time[t + 1].Date != time[t].Date)
+                if (t == dayEnds[_day])
                 {
-                    _daily.Add(new DailyEquity(DateOnly.FromDateTime(time[t]), _open is { } p ? _cash + p.Unrealized(market.A[3][t], market.B[3][t]) : _cash));
+                    _daily[_day++] = new DailyEquity(DateOnly.FromDateTime(time[t]), _open is { } p ? _cash + p.Unrealized(market.A[3][t], market.B[3][t]) : _cash);
                 }
             }
 
             var summary = PerformanceMetrics.Compute(_daily, options.StartingEquity, time[0], time[^1], _trades, (double)_exposedBars / market.Count);
-            return new BacktestResult(summary, [.. _trades], [.. _daily], _candidates, _declined, _rejections);
+            return new BacktestResult(summary, [.. _trades], ImmutableCollectionsMarshal.AsImmutableArray(_daily), _candidates, _declined, _rejections);
         }
 
         private void FillAtOpen(int t)
@@ -128,7 +131,7 @@ public static class Backtester
 
             if (_pendingEntry >= 0 && _mechanics.FillBar(_pendingEntry) == t)
             {
-                _open = _mechanics.Open(_pendingEntry, t, _cash, decisions.ScaleArray[_pendingEntry]);
+                _open = _mechanics.Open(_pendingEntry, t, _cash, decisions.ScaleAt(_pendingEntry));
                 _rejections += _open is null ? 1 : 0;
                 _cash -= _open?.EntryCosts ?? 0;
                 _pendingEntry = -1;

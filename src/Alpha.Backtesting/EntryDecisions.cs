@@ -7,21 +7,21 @@ namespace Alpha.Backtesting;
 /// </summary>
 public sealed class EntryDecisions
 {
-    private EntryDecisions(bool[] allow, double[] scale)
+    private double[]? _scale;       // null until asked for when every entry is full size
+
+    private EntryDecisions(bool[] allow, double[]? scale)
     {
         AllowArray = allow;
-        ScaleArray = scale;
+        _scale = scale;
     }
 
     /// <summary>Per bar: may a candidate entry at this bar trade.</summary>
     public ReadOnlySpan<bool> Allow => AllowArray;
 
     /// <summary>Per bar: the position scale of an entry decided there.</summary>
-    public ReadOnlySpan<double> Scale => ScaleArray;
+    public ReadOnlySpan<double> Scale => _scale ??= FullSize(AllowArray.Length);
 
     internal bool[] AllowArray { get; }
-
-    internal double[] ScaleArray { get; }
 
     /// <summary>Every candidate trades at full size: the plain z-threshold rule.</summary>
     public static EntryDecisions All(int bars)
@@ -29,16 +29,19 @@ public sealed class EntryDecisions
         ArgumentOutOfRangeException.ThrowIfNegative(bars);
         var allow = new bool[bars];
         allow.AsSpan().Fill(true);
-        var scale = new double[bars];
-        scale.AsSpan().Fill(1.0);
-        return new EntryDecisions(allow, scale);
+        return new EntryDecisions(allow, null);
     }
 
     /// <summary>Explicit decisions (copied); <paramref name="scale"/> empty means full size everywhere.</summary>
     /// <exception cref="ArgumentException">Lengths differ, or a scale is not finite and in (0, 1] (named by bar).</exception>
     public static EntryDecisions Create(ReadOnlySpan<bool> allow, ReadOnlySpan<double> scale = default)
     {
-        double[] scales = scale.IsEmpty ? [.. Enumerable.Repeat(1.0, allow.Length)] : scale.ToArray();
+        if (scale.IsEmpty)
+        {
+            return new EntryDecisions(allow.ToArray(), null);
+        }
+
+        double[] scales = scale.ToArray();
         if (scales.Length != allow.Length)
         {
             throw new ArgumentException($"{scales.Length} scales for {allow.Length} decisions.", nameof(scale));
@@ -85,6 +88,16 @@ public sealed class EntryDecisions
             allow[i] = p > theta1 && r < theta2;
         }
 
-        return Create(allow);
+        return new EntryDecisions(allow, null);
+    }
+
+    /// <summary>The position scale of an entry decided at <paramref name="bar"/>.</summary>
+    internal double ScaleAt(int bar) => _scale is null ? 1.0 : _scale[bar];
+
+    private static double[] FullSize(int bars)
+    {
+        var scale = new double[bars];
+        scale.AsSpan().Fill(1.0);
+        return scale;
     }
 }

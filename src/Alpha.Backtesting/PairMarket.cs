@@ -8,12 +8,13 @@ namespace Alpha.Backtesting;
 /// </summary>
 public sealed class PairMarket
 {
-    private PairMarket(DateTime[] time, double[][] a, double[][] b, int[] segment)
+    private PairMarket(DateTime[] time, double[][] a, double[][] b, int[] segment, int[]? dayEnds = null)
     {
         TimeArray = time;
         A = a;
         B = b;
         SegmentArray = segment;
+        DayEnds = dayEnds ?? LastBarOfEachDay(time);
     }
 
     /// <summary>Number of bars.</summary>
@@ -56,6 +57,9 @@ public sealed class PairMarket
     internal double[][] B { get; }
 
     internal int[] SegmentArray { get; }
+
+    /// <summary>The last bar of each UTC day that has bars, ascending (the daily equity points).</summary>
+    internal int[] DayEnds { get; }
 
     /// <summary>The market of an aligned pair.</summary>
     public static PairMarket From(AlignedPair pair)
@@ -111,5 +115,19 @@ public sealed class PairMarket
         return new PairMarket(time.ToArray(), a, b, segment.ToArray());
     }
 
-    internal PairMarket With(double[][] a, double[][] b) => new(TimeArray, a, b, SegmentArray);
+    internal PairMarket With(double[][] a, double[][] b) => new(TimeArray, a, b, SegmentArray, DayEnds);
+
+    private static int[] LastBarOfEachDay(DateTime[] time)
+    {
+        var ends = new List<int>();
+        for (int t = 0; t < time.Length; t++)
+        {
+            if (t + 1 == time.Length || time[t + 1].Date != time[t].Date)
+            {
+                ends.Add(t);
+            }
+        }
+
+        return [.. ends];
+    }
 }

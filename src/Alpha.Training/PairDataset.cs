@@ -35,8 +35,10 @@ public sealed class PairDataset
     public static PairDataset FromCsv(string pathA, string pathB, BarCsvFormat? format = null)
     {
         var reader = new BarCsvReader(format);
+        // The legs are independent: B is read on another core while A is read here (its error, if any, rethrown as is).
+        Task<(BarSeries, DatasetFile)> legB = Task.Run(() => Read(reader, pathB));
         (BarSeries a, DatasetFile fa) = Read(reader, pathA);
-        (BarSeries b, DatasetFile fb) = Read(reader, pathB);
+        (BarSeries b, DatasetFile fb) = legB.GetAwaiter().GetResult();
         return new PairDataset(a, b, [fa, fb]);
     }
 

@@ -119,7 +119,8 @@ public sealed class RetrainFlow
         stages.Done($"{folds.Length} folds trained");
 
         // The final boosters depend on the folds only (their round counts): they train on the other cores while
-        // calibration, the θ search and the backtest run here.
+        // calibration, the θ search and the backtest run here, on one worker fewer than the folds had (the larger AI2
+        // booster first), so this thread keeps a core.
         RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
         int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
         double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
@@ -129,9 +130,13 @@ public sealed class RetrainFlow
         Task<(XGBoostTrainingResult[] Models, TimeSpan Elapsed)> finalTraining = Task.Run(() =>
         {
             var finals = new XGBoostTrainingResult[2];
-            Concurrently(2, m => finals[m] = m == 1
-                ? BoosterTraining.Train(frame, scaler, allRisk.Events, weights2, Policy, rounds2, finalToken)
-                : BoosterTraining.Train(frame, scaler, allReversion.Events, weights1, Policy, rounds1, finalToken), finalToken);
+            (int Model, IReadOnlyList<LabeledEvent> Samples, double[] Weights, int Rounds)[] finalJobs =
+                [(1, allRisk.Events, weights2, rounds2), (0, allReversion.Events, weights1, rounds1)];
+            Concurrently(finalJobs.Length, j =>
+            {
+                (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
+                finals[model] = BoosterTraining.Train(frame, scaler, samples, weights, Policy, rounds, finalToken);
+            }, finalToken, TrainingWorkers - 1);
             return (finals, _time.GetElapsedTime(finalStart));
         }, finalToken);
 
@@ -150,8 +155,11 @@ public sealed class RetrainFlow
 
             stages.Start(RetrainStage.Backtest, "backtesting at θ");
             BacktestResult backtest = scored.Backtest(theta);
-            ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
             stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
+
+            stages.Start(RetrainStage.Stress, "stress scenarios");
+            ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
+            stages.Done($"{stress.Length} scenarios");
 
             (XGBoostTrainingResult[] finalModels, TimeSpan finalElapsed) = finalTraining.GetAwaiter().GetResult();
             (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finalModels[0], finalModels[1]);
@@ -279,13 +287,16 @@ public sealed class RetrainFlow
         return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, Policy.Backtest with { MaxSpeed = double.PositiveInfinity });
     }
 
-    // Boosters train concurrently, each with the policy's XGBoost threads: the result does not depend on the schedule.
-    // Jobs start in index order; the first failure is rethrown as itself (not wrapped).
-    private void Concurrently(int jobs, Action<int> body, CancellationToken cancellationToken)
+    // Boosters trained at once: the policy's count, or one per core.
+    private int TrainingWorkers => Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount;
+
+    // Boosters train concurrently (on up to `workers`, at least one), each with the policy's XGBoost threads: the
+    // result does not depend on the schedule. Jobs start in index order; the first failure is rethrown as itself.
+    private void Concurrently(int jobs, Action<int> body, CancellationToken cancellationToken, int? workers = null)
     {
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Math.Min(jobs, Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount),
+            MaxDegreeOfParallelism = Math.Clamp(workers ?? TrainingWorkers, 1, jobs),
             CancellationToken = cancellationToken,
         };
         try

@@ -21,12 +21,15 @@ public enum RetrainStage
     /// <summary>The θ search on the cross-fitted scores.</summary>
     ThetaSearch,
 
-    /// <summary>The backtest at the chosen θ and the stress scenarios.</summary>
+    /// <summary>The backtest at the chosen θ.</summary>
     Backtest,
 
+    /// <summary>The stress scenarios at the chosen θ (price shocks recompute the features).</summary>
+    Stress,
+
     /// <summary>
-    /// The final AI1 and AI2 boosters on every sample. They train in the background while calibration, the θ search
-    /// and the backtest run, so this stage's time (the training's own) overlaps theirs.
+    /// The final AI1 and AI2 boosters on every sample. They train in the background while calibration, the θ search,
+    /// the backtest and the stress scenarios run, so this stage's time (the training's own) overlaps theirs.
     /// </summary>
     FinalModels,
 
