@@ -251,9 +251,20 @@ public sealed class IsotonicRegression
     // _make_unique: one point per group of x within TieResolution of the group's first x.
     private static (double[] X, double[] Y, double[] W) MergeTies(int[] order, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w)
     {
-        var ux = new double[order.Length];
-        var uy = new double[order.Length];
-        var uw = new double[order.Length];
+        int groups = 1;
+        double groupX = x[order[0]];
+        foreach (int j in order)
+        {
+            if (x[j] - groupX >= TieResolution)
+            {
+                groups++;
+                groupX = x[j];
+            }
+        }
+
+        var ux = new double[groups];
+        var uy = new double[groups];
+        var uw = new double[groups];
         int u = 0;
         double currentX = x[order[0]];
         double sumY = 0;
@@ -281,8 +292,7 @@ public sealed class IsotonicRegression
         ux[u] = currentX;
         uw[u] = sumW;
         uy[u] = sumY / sumW;
-        u++;
-        return (ux[..u], uy[..u], uw[..u]);
+        return (ux, uy, uw);
     }
 
     // Keeps the first and last points and every point that differs from one of its neighbours.
