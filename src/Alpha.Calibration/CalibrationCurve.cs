@@ -34,7 +34,10 @@ public static class CalibrationCurve
         ReadOnlySpan<double> inner = edges.AsSpan(1, bins - 1);
         for (int i = 0; i < probabilities.Length; i++)
         {
-            int bin = SortedSearch.LowerBound(inner, probabilities[i]);
+            // Uniform edges sit near p·bins, so the search starts there; quantile edges are searched from the middle.
+            int bin = strategy == BinningStrategy.Uniform
+                ? SortedSearch.LowerBoundFrom(inner, probabilities[i], (int)(probabilities[i] * bins))
+                : SortedSearch.LowerBound(inner, probabilities[i]);
             sums[bin] += probabilities[i];
             positives[bin] += labels[i];
             counts[bin]++;

@@ -48,9 +48,10 @@ public static class ExpectedCalibrationError
         (double[] Count, double[] Confidence, double[] Accuracy) binned = (new double[bins], new double[bins], new double[bins]);
         for (int i = 0; i < probabilities.Length; i++)
         {
-            int bin = Math.Min(SortedSearch.UpperBound(edges, probabilities[i]) - 1, bins - 1);
+            double p = probabilities[i];
+            int bin = Math.Min(SortedSearch.UpperBoundFrom(edges, p, (int)(p * bins) + 1) - 1, bins - 1);
             binned.Count[bin] += 1;
-            binned.Confidence[bin] += probabilities[i];
+            binned.Confidence[bin] += p;
             binned.Accuracy[bin] += labels[i];
         }
 

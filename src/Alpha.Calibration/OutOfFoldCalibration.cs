@@ -90,22 +90,24 @@ public sealed class OutOfFoldCalibration
         // Concatenated fold by fold, as cross_val_predict would order them.
         double[] scores = new double[tested.Count];
         double[] y = new double[tested.Count];
+        int[] sampleFold = new int[tested.Count];
         for (int j = 0; j < tested.Count; j++)
         {
             scores[j] = outOfFoldScores[tested[j]];
             y[j] = labels[tested[j]];
+            sampleFold[j] = foldOf[tested[j]];
         }
 
-        int[] testedFolds = [.. tested.Select(i => foldOf[i]).Distinct()];
-        if (testedFolds.Length < 2)
+        // Folds are concatenated in order, so the first and the last tested sample show whether two folds have any.
+        if (tested.Count == 0 || sampleFold[0] == sampleFold[^1])
         {
-            throw new InvalidSampleException(nameof(testFolds), -1, $"Only fold {(testedFolds.Length == 0 ? 0 : testedFolds[0])} has test samples: its cross-fitted calibrator would have nothing to fit.");
+            throw new InvalidSampleException(nameof(testFolds), -1, $"Only fold {(tested.Count == 0 ? 0 : sampleFold[0])} has test samples: its cross-fitted calibrator would have nothing to fit.");
         }
 
         // Isotonic: sort the tested samples once; each fold's complement, read in that order, is already sorted.
         int[]? order = method == CalibrationMethod.Isotonic ? IsotonicRegression.LexicalOrder(scores, y) : null;
         IProbabilityCalibrator calibrator = order is null ? FitOne(scores, y, method) : IsotonicCalibrator.FitOrdered(order, scores, y);
-        double[] crossFitted = CrossFit(scores, y, testFolds.Count, [.. tested.Select(i => foldOf[i])], tested, order, labels.Length, method);
+        double[] crossFitted = CrossFit(scores, y, testFolds.Count, sampleFold, tested, order, labels.Length, method);
 
         int[] testedAscending = [.. tested];
         Array.Sort(testedAscending);

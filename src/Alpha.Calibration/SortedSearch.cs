@@ -42,4 +42,41 @@ internal static class SortedSearch
 
         return lo;
     }
+
+    /// <summary>
+    /// <see cref="LowerBound"/> found by stepping from <paramref name="guess"/>: exact for any guess, O(1) when the
+    /// guess is a step or two away (as p·bins is for uniform bin edges).
+    /// </summary>
+    public static int LowerBoundFrom(ReadOnlySpan<double> sorted, double value, int guess)
+    {
+        int i = Math.Clamp(guess, 0, sorted.Length);
+        while (i > 0 && sorted[i - 1] >= value)
+        {
+            i--;
+        }
+
+        while (i < sorted.Length && sorted[i] < value)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary><see cref="UpperBound"/> found by stepping from <paramref name="guess"/> (exact for any guess).</summary>
+    public static int UpperBoundFrom(ReadOnlySpan<double> sorted, double value, int guess)
+    {
+        int i = Math.Clamp(guess, 0, sorted.Length);
+        while (i > 0 && sorted[i - 1] > value)
+        {
+            i--;
+        }
+
+        while (i < sorted.Length && sorted[i] <= value)
+        {
+            i++;
+        }
+
+        return i;
+    }
 }

@@ -78,4 +78,8 @@ public sealed class OutOfFoldCalibrationTests
     [Fact]
     public void Fit_OneFold_Throws() =>
         Assert.Throws<InvalidSampleException>(() => OutOfFoldCalibration.Fit(s_scores, s_labels, [[0, 1, 2]]));
+
+    [Fact]
+    public void Fit_OnlyOneFoldWithSamples_NamesIt() =>
+        Assert.Contains("Only fold 1 has test samples", Assert.Throws<InvalidSampleException>(() => OutOfFoldCalibration.Fit(s_scores, s_labels, [[], [0, 1, 2], []])).Message, StringComparison.Ordinal);
 }
