@@ -31,7 +31,7 @@ public sealed class IsotonicCalibrator : IProbabilityCalibrator
     }
 
     /// <summary>The fit on already validated scores and labels in <see cref="IsotonicRegression.LexicalOrder"/>.</summary>
-    internal static IsotonicCalibrator FitOrdered(int[] order, ReadOnlySpan<double> scores, ReadOnlySpan<double> labels) =>
+    internal static IsotonicCalibrator FitOrdered(ReadOnlySpan<int> order, ReadOnlySpan<double> scores, ReadOnlySpan<double> labels) =>
         new(IsotonicRegression.FitOrdered(order, scores, labels, default, s_options, increasing: true));
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Alpha.Calibration;
@@ -90,12 +91,23 @@ public sealed class IsotonicRegression
     /// The fit on points already in <see cref="LexicalOrder"/> (any subset of that order, kept in sequence, is itself
     /// in order): what cross-fitting uses to sort once instead of once per fold. Inputs are not re-validated.
     /// </summary>
-    internal static IsotonicRegression FitOrdered(int[] order, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> sampleWeight, IsotonicRegressionOptions options, bool increasing)
+    internal static IsotonicRegression FitOrdered(ReadOnlySpan<int> order, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> sampleWeight, IsotonicRegressionOptions options, bool increasing)
     {
-        (double[] ux, double[] uy, double[] uw) = MergeTies(order, x, y, sampleWeight);
-        Solve(uy, uw, options.YMin, options.YMax, increasing);
-        (double[] keptX, double[] keptY) = DropFlatInteriorPoints(ux, uy);
-        return new IsotonicRegression(keptX, keptY, increasing, ux[0], ux[^1], options);
+        // The merged points are scratch (only the kept thresholds outlive the fit): one pooled buffer holds all three.
+        int groups = CountTieGroups(order, x);
+        double[] scratch = ArrayPool<double>.Shared.Rent(3 * groups);
+        try
+        {
+            Span<double> ux = scratch.AsSpan(0, groups), uy = scratch.AsSpan(groups, groups), uw = scratch.AsSpan(2 * groups, groups);
+            MergeTies(order, x, y, sampleWeight, ux, uy, uw);
+            Solve(uy, uw, options.YMin, options.YMax, increasing);
+            (double[] keptX, double[] keptY) = DropFlatInteriorPoints(ux, uy);
+            return new IsotonicRegression(keptX, keptY, increasing, ux[0], ux[^1], options);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>
@@ -196,12 +208,12 @@ public sealed class IsotonicRegression
         new(x, y, increasing, xMin, xMax, options);
 
     // isotonic_regression: reverse for a decreasing fit, PAVA, clip, reverse back.
-    private static void Solve(double[] y, double[] w, double? yMin, double? yMax, bool increasing)
+    private static void Solve(Span<double> y, Span<double> w, double? yMin, double? yMax, bool increasing)
     {
         if (!increasing)
         {
-            Array.Reverse(y);
-            Array.Reverse(w);
+            y.Reverse();
+            w.Reverse();
         }
 
         PoolAdjacentViolators.FitInPlace(y, w);
@@ -217,7 +229,7 @@ public sealed class IsotonicRegression
 
         if (!increasing)
         {
-            Array.Reverse(y);
+            y.Reverse();
         }
     }
 
@@ -249,7 +261,7 @@ public sealed class IsotonicRegression
     }
 
     // _make_unique: one point per group of x within TieResolution of the group's first x.
-    private static (double[] X, double[] Y, double[] W) MergeTies(int[] order, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w)
+    private static int CountTieGroups(ReadOnlySpan<int> order, ReadOnlySpan<double> x)
     {
         int groups = 1;
         double groupX = x[order[0]];
@@ -262,9 +274,12 @@ public sealed class IsotonicRegression
             }
         }
 
-        var ux = new double[groups];
-        var uy = new double[groups];
-        var uw = new double[groups];
+        return groups;
+    }
+
+    // Fills ux, uy, uw (CountTieGroups long) with each group's first x, weighted mean y and total weight.
+    private static void MergeTies(ReadOnlySpan<int> order, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w, Span<double> ux, Span<double> uy, Span<double> uw)
+    {
         int u = 0;
         double currentX = x[order[0]];
         double sumY = 0;
@@ -292,24 +307,30 @@ public sealed class IsotonicRegression
         ux[u] = currentX;
         uw[u] = sumW;
         uy[u] = sumY / sumW;
-        return (ux, uy, uw);
     }
 
     // Keeps the first and last points and every point that differs from one of its neighbours.
-    private static (double[] X, double[] Y) DropFlatInteriorPoints(double[] x, double[] y)
+    private static (double[] X, double[] Y) DropFlatInteriorPoints(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var keptX = new List<double>(x.Length);
-        var keptY = new List<double>(y.Length);
+        int kept = 0;
         for (int i = 0; i < x.Length; i++)
         {
-            bool interior = i > 0 && i < x.Length - 1;
-            if (!interior || y[i] != y[i - 1] || y[i] != y[i + 1])
+            kept += Keeps(y, i) ? 1 : 0;
+        }
+
+        var keptX = new double[kept];
+        var keptY = new double[kept];
+        for (int i = 0, k = 0; i < x.Length; i++)
+        {
+            if (Keeps(y, i))
             {
-                keptX.Add(x[i]);
-                keptY.Add(y[i]);
+                keptX[k] = x[i];
+                keptY[k++] = y[i];
             }
         }
 
-        return ([.. keptX], [.. keptY]);
+        return (keptX, keptY);
     }
+
+    private static bool Keeps(ReadOnlySpan<double> y, int i) => i == 0 || i == y.Length - 1 || y[i] != y[i - 1] || y[i] != y[i + 1];
 }

@@ -158,10 +158,10 @@ public sealed class OutOfFoldCalibration
                 }
             }
 
-            int[] rest = others[..count];
+            ReadOnlySpan<int> rest = others.AsSpan(0, count);
             IProbabilityCalibrator calibrator = order is not null
                 ? IsotonicCalibrator.FitOrdered(rest, scores, y)
-                : FitOne([.. rest.Select(j => scores[j])], [.. rest.Select(j => y[j])], method);
+                : FitOne(Gather(scores, rest), Gather(y, rest), method);
             foreach (int j in members[k])
             {
                 crossFitted[tested[j]] = calibrator.Calibrate(scores[j]);
@@ -177,4 +177,15 @@ public sealed class OutOfFoldCalibration
         CalibrationMethod.Sigmoid => SigmoidCalibrator.Fit(scores, labels),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown calibration method."),
     };
+
+    private static double[] Gather(double[] values, ReadOnlySpan<int> at)
+    {
+        var gathered = new double[at.Length];
+        for (int i = 0; i < at.Length; i++)
+        {
+            gathered[i] = values[at[i]];
+        }
+
+        return gathered;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Alpha.Calibration;
 
 /// <summary>
@@ -21,47 +23,66 @@ internal static class StableSort
             return;
         }
 
-        var bits = new ulong[n];
-        var counts = new int[Passes * Buckets];
-        for (int i = 0; i < n; i++)
+        // Scratch from the shared pools: two key buffers, one index buffer and the digit counts.
+        ulong[] bitsBuffer = ArrayPool<ulong>.Shared.Rent(2 * n);
+        int[] indexBuffer = ArrayPool<int>.Shared.Rent(n);
+        int[] countsBuffer = ArrayPool<int>.Shared.Rent(Passes * Buckets);
+        try
         {
-            ulong b = Ordered(keys[order[i]]);
-            bits[i] = b;
-            for (int p = 0; p < Passes; p++)
-            {
-                counts[(p * Buckets) + Digit(b, p)]++;
-            }
-        }
-
-        ulong[] sourceBits = bits, targetBits = new ulong[n];
-        int[] source = order, target = new int[n];
-        for (int p = 0; p < Passes; p++)
-        {
-            Span<int> next = counts.AsSpan(p * Buckets, Buckets);
-            if (next[Digit(sourceBits[0], p)] == n)
-            {
-                continue;       // every key has this digit: the pass would not move anything
-            }
-
-            for (int d = 0, start = 0; d < Buckets; d++)
-            {
-                (next[d], start) = (start, start + next[d]);
-            }
-
+            Span<int> counts = countsBuffer.AsSpan(0, Passes * Buckets);
+            counts.Clear();
+            Span<ulong> sourceBits = bitsBuffer.AsSpan(0, n), targetBits = bitsBuffer.AsSpan(n, n);
+            Span<int> source = order, target = indexBuffer.AsSpan(0, n);
             for (int i = 0; i < n; i++)
             {
-                int at = next[Digit(sourceBits[i], p)]++;
-                targetBits[at] = sourceBits[i];
-                target[at] = source[i];
+                ulong b = Ordered(keys[order[i]]);
+                sourceBits[i] = b;
+                for (int p = 0; p < Passes; p++)
+                {
+                    counts[(p * Buckets) + Digit(b, p)]++;
+                }
             }
 
-            (sourceBits, targetBits) = (targetBits, sourceBits);
-            (source, target) = (target, source);
-        }
+            bool inOrder = true;        // whether `source` is the caller's array
+            for (int p = 0; p < Passes; p++)
+            {
+                Span<int> next = counts.Slice(p * Buckets, Buckets);
+                if (next[Digit(sourceBits[0], p)] == n)
+                {
+                    continue;       // every key has this digit: the pass would not move anything
+                }
 
-        if (!ReferenceEquals(source, order))
+                for (int d = 0, start = 0; d < Buckets; d++)
+                {
+                    (next[d], start) = (start, start + next[d]);
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    int at = next[Digit(sourceBits[i], p)]++;
+                    targetBits[at] = sourceBits[i];
+                    target[at] = source[i];
+                }
+
+                Span<ulong> bits = sourceBits;
+                sourceBits = targetBits;
+                targetBits = bits;
+                Span<int> indices = source;
+                source = target;
+                target = indices;
+                inOrder = !inOrder;
+            }
+
+            if (!inOrder)
+            {
+                source.CopyTo(order);
+            }
+        }
+        finally
         {
-            source.CopyTo(order, 0);
+            ArrayPool<ulong>.Shared.Return(bitsBuffer);
+            ArrayPool<int>.Shared.Return(indexBuffer);
+            ArrayPool<int>.Shared.Return(countsBuffer);
         }
     }
 

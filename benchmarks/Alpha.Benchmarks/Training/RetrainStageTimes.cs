@@ -8,7 +8,7 @@ namespace Alpha.Benchmarks.Training;
 /// The whole retrain flow on the real AUD/NZD 4-hour pair (5 folds, θ search), in process: one warm-up run, then
 /// <c>runs</c> timed runs; per stage the median and the minimum. A stopwatch, not BenchmarkDotNet: one run takes
 /// seconds and its stages are what the issue compares with Python.
-/// <code>dotnet run -c Release --project benchmarks/Alpha.Benchmarks -- retrain-stages ../shared/data/fx-audnzd 7</code>
+/// <code>dotnet run -c Release --project benchmarks/Alpha.Benchmarks -- retrain-stages ../shared/data/fx-audnzd 11</code>
 /// </summary>
 internal static class RetrainStageTimes
 {
