@@ -7,7 +7,8 @@ namespace Alpha.Benchmarks.Training;
 /// <summary>
 /// The whole retrain flow on the real AUD/NZD 4-hour pair (5 folds, θ search), in process: one warm-up run, then
 /// <c>runs</c> timed runs; per stage the median and the minimum. A stopwatch, not BenchmarkDotNet: one run takes
-/// seconds and its stages are what the issue compares with Python.
+/// seconds and its stages are what the issue compares with Python. After each run a fixed native XGBoost workload
+/// (<see cref="XGBoostYardstick"/>) shows how fast the shared machine was at that moment.
 /// <code>dotnet run -c Release --project benchmarks/Alpha.Benchmarks -- retrain-stages ../shared/data/fx-audnzd 11</code>
 /// </summary>
 internal static class RetrainStageTimes
@@ -42,6 +43,7 @@ internal static class RetrainStageTimes
 
             Add("one backtest at θ", backtest);
             Add("total", flow);
+            Add("yardstick: native XGBoost, 300 rounds, 1 thread", XGBoostYardstick.Milliseconds());
         }
 
         Console.WriteLine($"| stage | median ms | min ms |  ({runs} runs after a warm-up)");
