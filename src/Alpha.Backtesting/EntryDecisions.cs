@@ -7,7 +7,7 @@ namespace Alpha.Backtesting;
 /// </summary>
 public sealed class EntryDecisions
 {
-    private double[]? _scale;       // null until asked for when every entry is full size
+    private double[]? _scale;       // null while every entry is full size, until Scale is read (racing first reads build equal arrays)
 
     private EntryDecisions(bool[] allow, double[]? scale)
     {

@@ -85,7 +85,8 @@ public sealed class RetrainFlow
         // to start are the short ones. A fold's plan (labels, scaler, samples) is built by whichever job needs it first.
         Lazy<FoldPlan>[] plans = [.. folds.Select(f => new Lazy<FoldPlan>(() => Plan(frame, f, allRisk, riskLabeler, reversionLabeler)))];
         var models = new XGBoostTrainingResult[folds.Length, 2];
-        var oof = new List<(int Bar, int Label, double Score)>[folds.Length, 2];
+        var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
+        var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         (int Fold, int Model)[] jobs = [.. Enumerable.Range(0, folds.Length).Select(k => (k, 1)), .. Enumerable.Range(0, folds.Length).Select(k => (k, 0))];
         int finished = 0;
         Concurrently(jobs.Length, j =>
@@ -96,7 +97,7 @@ public sealed class RetrainFlow
                 ? (plan.Ai1Train, plan.Ai1Weights, plan.Ai1Test)
                 : (plan.Ai2Train, plan.Ai2Weights, plan.Ai2Test);
             models[fold, model] = BoosterTraining.Train(frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
-            oof[fold, model] = Scores(models[fold, model].LoadModel(), frame, plan.Scaler, test);
+            (model == 0 ? ai1Oof : ai2Oof)[fold] = Scores(models[fold, model].LoadModel(), frame, plan.Scaler, test);
             lock (stages)
             {
                 stages.Report((double)++finished / jobs.Length, $"{finished} of {jobs.Length} boosters trained");
@@ -104,13 +105,10 @@ public sealed class RetrainFlow
         }, cancellationToken);
 
         var reports = new FoldReport[folds.Length];
-        var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
-        var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         for (int k = 0; k < folds.Length; k++)
         {
             FoldPlan p = plans[k].Value;
             XGBoostTrainingResult model1 = models[k, 0], model2 = models[k, 1];
-            (ai1Oof[k], ai2Oof[k]) = (oof[k, 0], oof[k, 1]);
             reports[k] = new FoldReport(
                 p.Fold.Index, p.Fold.TestSpans, [.. p.TrainingBars], p.Ai1Train.Length, p.Ai1Test.Length, p.Ai2Train.Length, p.Ai2Test.Length, p.Reversion.MaxSpeed,
                 [.. p.Risk.Thresholds.Values], p.Scaler.Medians, p.Scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
