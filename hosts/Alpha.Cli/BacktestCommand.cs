@@ -24,7 +24,7 @@ internal static class BacktestCommand
             AnsiConsole.MarkupLineInterpolated($"{trained.Version} at θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) on {scored.Market.Count} bars, {scored.CandidateBars.Length} candidates (in sample if the data overlaps its training data)");
             BacktestResult result = scored.Backtest(theta);
             var table = new Table().AddColumns("scenario", "annual", "Sharpe", "MaxDD", "trades", "trades/yr", "win rate");
-            void Row(string name, PerformanceSummary s) => table.AddRow(name, P(s.AnnualReturn), F(s.Sharpe), P(s.MaxDrawdown), s.Trades.ToString(CultureInfo.InvariantCulture), F(s.TradesPerYear), P(s.WinRate));
+            void Row(string name, PerformanceSummary s) => table.AddRow(name, Cell.Number(s.AnnualReturn, "P1"), Cell.Number(s.Sharpe), Cell.Number(s.MaxDrawdown, "P1"), s.Trades.ToString(CultureInfo.InvariantCulture), Cell.Number(s.TradesPerYear), Cell.Number(s.WinRate, "P1"));
             Row("backtest", result.Summary);
             foreach (StressResult s in scored.Stress(theta, policy.Stress.Select(x => x.Build(scored.Market.Count))))
             {
@@ -36,8 +36,4 @@ internal static class BacktestCommand
         });
         return command;
     }
-
-    private static string P(double v) => double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
-
-    private static string F(double v) => double.IsFinite(v) ? v.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -67,9 +67,9 @@ internal static class ModelSummary
 
     private static string Int(JsonElement e, string name) => e.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture);
 
+    // metrics.json writes a non-finite number as null.
     private static string Num(JsonElement e, string name, string format = "F4") =>
-        e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble().ToString(format, CultureInfo.InvariantCulture) : "n/a";
+        Cell.Number(e.GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : double.NaN, format);
 
-    private static string Percent(JsonElement e, string name) =>
-        e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "n/a";
+    private static string Percent(JsonElement e, string name) => Num(e, name, "P1");
 }

@@ -21,8 +21,8 @@ internal static class OptimizeCommand
             var table = new Table().Title($"θ search from {trained.Version}'s θ = ({trained.Theta.Theta1:F2}, {trained.Theta.Theta2:F2})").AddColumns("stage", "θ1", "θ2", "objective", "annual", "MaxDD", "trades/yr", "feasible");
             foreach (ThetaTrial t in result.Trials.OrderByDescending(t => t.Feasible).ThenByDescending(t => t.Objective).Take(10))
             {
-                table.AddRow(t.Stage, F(t.Theta.Theta1), F(t.Theta.Theta2), t.Objective.ToString("F4", CultureInfo.InvariantCulture), t.Evaluation.AnnualReturn.ToString("P2", CultureInfo.InvariantCulture),
-                    t.Evaluation.MaxDrawdown.ToString("P1", CultureInfo.InvariantCulture), t.Evaluation.TradesPerYear.ToString("F1", CultureInfo.InvariantCulture), t.Feasible ? "yes" : "no");
+                table.AddRow(t.Stage, Cell.Number(t.Theta.Theta1), Cell.Number(t.Theta.Theta2), Cell.Number(t.Objective, "F4"), Cell.Number(t.Evaluation.AnnualReturn, "P2"),
+                    Cell.Number(t.Evaluation.MaxDrawdown, "P1"), Cell.Number(t.Evaluation.TradesPerYear, "F1"), t.Feasible ? "yes" : "no");
             }
 
             AnsiConsole.Write(table);
@@ -36,6 +36,4 @@ internal static class OptimizeCommand
         });
         return command;
     }
-
-    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
 }

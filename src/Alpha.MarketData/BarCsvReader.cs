@@ -39,6 +39,18 @@ public sealed class BarCsvReader
         return Load(reader, path, symbol ?? SymbolOf(path));
     }
 
+    /// <summary>
+    /// The symbol a bar file's name implies: the name up to its first '_' (AUDUSD_H4.csv → AUDUSD), else the whole
+    /// name without its extension. <see cref="Load(string, string?)"/> uses it when no symbol is given.
+    /// </summary>
+    public static string SymbolOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string name = Path.GetFileNameWithoutExtension(path);
+        int cut = name.IndexOf('_', StringComparison.Ordinal);
+        return cut > 0 ? name[..cut] : name;
+    }
+
     /// <summary>Loads bars from <paramref name="reader"/>; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="BarFormatException">Strict mode: the first bad row, or a step that mixes timeframes.</exception>
     public BarSeries Load(TextReader reader, string source, string symbol)
@@ -178,12 +190,5 @@ public sealed class BarCsvReader
     {
         string[] names = header.Split(Format.Delimiter, StringSplitOptions.TrimEntries);
         return names.Length >= 6 ? names : [.. names, .. DefaultColumns[names.Length..]];
-    }
-
-    private static string SymbolOf(string path)
-    {
-        string name = Path.GetFileNameWithoutExtension(path);
-        int cut = name.IndexOf('_', StringComparison.Ordinal);
-        return cut > 0 ? name[..cut] : name;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using System.Text;
 using Alpha.MarketData;
 
 namespace Alpha.Training;
@@ -24,7 +25,7 @@ public sealed class PairDataset
     public ImmutableArray<DatasetFile> Files { get; }
 
     /// <summary>SHA-256 over the inputs' hashes in order (the run's <c>data_hash</c>), lowercase hex.</summary>
-    public string DataHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Files.Select(f => f.Sha256)))));
+    public string DataHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Files.Select(f => f.Sha256)))));
 
     /// <summary>Reads both legs from CSV files (MetaTrader 5 layout unless <paramref name="format"/> says otherwise; strict validation).</summary>
     /// <param name="pathA">Leg A's file; its symbol is the file name up to the first '_' or '.'.</param>
@@ -57,9 +58,11 @@ public sealed class PairDataset
             throw new FileNotFoundException($"Bar file '{path}' does not exist.", path);
         }
 
-        BarSeries series = reader.Load(path);     // the symbol: the file name up to the first '_' or '.'
-        using FileStream stream = File.OpenRead(path);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        // Read once: the same bytes are parsed and hashed.
+        byte[] bytes = File.ReadAllBytes(path);
+        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        BarSeries series = reader.Load(text, path, BarCsvReader.SymbolOf(path));
+        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (series, new DatasetFile(Path.GetFileName(path), series.Symbol, series.Count, First(series), Last(series), hash));
     }
 

@@ -150,9 +150,4 @@ public sealed class XGBoostTrainerTests
         var scores = XGBoostTrainer.Parse("[3]\ttrain-logloss:0.25\tvalid-auc:0.875");
         Assert.Equal(new[] { new EvaluationScore("train", "logloss", 0.25), new EvaluationScore("valid", "auc", 0.875) }, scores);
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

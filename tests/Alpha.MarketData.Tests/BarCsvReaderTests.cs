@@ -113,4 +113,11 @@ public sealed class BarCsvReaderTests
         Assert.Single(bars);
         Assert.Equal(3, Assert.Single(issues).Line);
     }
+
+    [Theory]
+    [InlineData("data/AUDUSD_H4.csv", "AUDUSD")]
+    [InlineData("NZDUSD.csv", "NZDUSD")]
+    [InlineData("/tmp/XAU_USD_H1.csv", "XAU")]
+    public void SymbolOf_IsTheFileNameUpToTheFirstUnderscore(string path, string symbol) =>
+        Assert.Equal(symbol, BarCsvReader.SymbolOf(path));
 }

@@ -103,7 +103,7 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
     {
         using var cancel = new CancellationTokenSource();
         var seen = new List<RetrainProgress>();
-        var progress = new SynchronousProgress(p =>
+        var progress = new SynchronousProgress<RetrainProgress>(p =>
         {
             seen.Add(p);
             if (p.Stage == RetrainStage.CrossValidation && p.Fraction > 0)
@@ -141,9 +141,4 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
 
     [GeneratedRegex(@"^\d{8}_\d{4}_[0-9a-f]{7}$")]
     private static partial Regex VersionPattern();
-
-    private sealed class SynchronousProgress(Action<RetrainProgress> report) : IProgress<RetrainProgress>
-    {
-        public void Report(RetrainProgress value) => report(value);
-    }
 }
