@@ -1,3 +1,5 @@
+using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.Training;
 using Spectre.Console;
 
@@ -8,7 +10,7 @@ internal static class Training
 {
     public static string Run(TrainingPolicy policy, PairDataset data, DeployedModel? deployed, string modelsRoot, CancellationToken cancellationToken)
     {
-        var flow = new RetrainFlow(policy);
+        var flow = new RetrainFlow(policy, [new XGBoostTrainer()]);
         RetrainResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)

@@ -1,3 +1,5 @@
+using Alpha.Boosting.Training;
+
 namespace Alpha.Boosting.XGBoost;
 
 /// <summary>
@@ -6,32 +8,28 @@ namespace Alpha.Boosting.XGBoost;
 /// </summary>
 public sealed class XGBoostDataset
 {
-    private readonly float[] _features;
-    private readonly float[] _labels;
-    private readonly float[]? _weights;
     private readonly float[]? _baseMargin;
 
-    private XGBoostDataset(float[] features, int rows, int columns, float[] labels, float[]? weights, float[]? baseMargin)
+    private XGBoostDataset(BoosterDataset data, float[]? baseMargin)
     {
-        _features = features;
-        Rows = rows;
-        Columns = columns;
-        _labels = labels;
-        _weights = weights;
+        Data = data;
         _baseMargin = baseMargin;
     }
 
+    /// <summary>The features, labels and weights.</summary>
+    public BoosterDataset Data { get; }
+
     /// <summary>Number of rows.</summary>
-    public int Rows { get; }
+    public int Rows => Data.Rows;
 
     /// <summary>Number of feature columns.</summary>
-    public int Columns { get; }
+    public int Columns => Data.Columns;
 
     /// <summary>Row-major features.</summary>
-    public ReadOnlySpan<float> Features => _features;
+    public ReadOnlySpan<float> Features => Data.Features;
 
     /// <summary>Labels, one per row.</summary>
-    public ReadOnlySpan<float> Labels => _labels;
+    public ReadOnlySpan<float> Labels => Data.Labels;
 
     /// <summary>Creates a dataset.</summary>
     /// <param name="features">Row-major features, rows × columns; NaN means missing, ±∞ is rejected.</param>
@@ -40,64 +38,43 @@ public sealed class XGBoostDataset
     /// <param name="weights">Optional finite, non-negative weights (empty for none).</param>
     /// <param name="baseMargin">Optional finite base margins, one per row (empty for none; multiclass needs rows × classes).</param>
     /// <exception cref="ArgumentException">A length does not match, or a value is invalid (named with its row).</exception>
-    public static XGBoostDataset Create(ReadOnlySpan<float> features, int columns, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights = default, ReadOnlySpan<float> baseMargin = default)
+    public static XGBoostDataset Create(ReadOnlySpan<float> features, int columns, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights = default, ReadOnlySpan<float> baseMargin = default) =>
+        From(BoosterDataset.Create(features, columns, labels, weights), baseMargin);
+
+    /// <summary>Wraps booster-neutral data, with optional base margins.</summary>
+    /// <exception cref="ArgumentException">The base margins are not a whole number per row, or one is not finite.</exception>
+    public static XGBoostDataset From(BoosterDataset data, ReadOnlySpan<float> baseMargin = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
-        if (features.Length % columns != 0 || features.Length / columns != labels.Length || labels.Length == 0)
+        ArgumentNullException.ThrowIfNull(data);
+        if (!baseMargin.IsEmpty)
         {
-            throw new ArgumentException($"{features.Length} feature values are not {labels.Length} rows of {columns} columns.", nameof(features));
-        }
-
-        int rows = labels.Length;
-        for (int i = 0; i < features.Length; i++)
-        {
-            if (float.IsInfinity(features[i]))
+            if (baseMargin.Length % data.Rows != 0)
             {
-                throw new ArgumentException($"Feature at row {i / columns}, column {i % columns} is {features[i]}; use NaN for a missing value.", nameof(features));
-            }
-        }
-
-        CheckFinite(labels, nameof(labels));
-        if (!weights.IsEmpty)
-        {
-            if (weights.Length != rows)
-            {
-                throw new ArgumentException($"{weights.Length} weights for {rows} rows.", nameof(weights));
+                throw new ArgumentException($"{baseMargin.Length} base margins are not a whole number per row of {data.Rows}.", nameof(baseMargin));
             }
 
-            CheckFinite(weights, nameof(weights));
-            for (int i = 0; i < rows; i++)
+            for (int i = 0; i < baseMargin.Length; i++)
             {
-                if (weights[i] < 0)
+                if (!float.IsFinite(baseMargin[i]))
                 {
-                    throw new ArgumentException($"Weight of row {i} is {weights[i]}; weights must be non-negative.", nameof(weights));
+                    throw new ArgumentException($"baseMargin[{i}] is {baseMargin[i]}; only finite values are accepted.", nameof(baseMargin));
                 }
             }
         }
 
-        if (!baseMargin.IsEmpty)
-        {
-            if (baseMargin.Length % rows != 0)
-            {
-                throw new ArgumentException($"{baseMargin.Length} base margins are not a whole number per row of {rows}.", nameof(baseMargin));
-            }
-
-            CheckFinite(baseMargin, nameof(baseMargin));
-        }
-
-        return new XGBoostDataset(features.ToArray(), rows, columns, labels.ToArray(), weights.IsEmpty ? null : weights.ToArray(), baseMargin.IsEmpty ? null : baseMargin.ToArray());
+        return new XGBoostDataset(data, baseMargin.IsEmpty ? null : baseMargin.ToArray());
     }
 
     /// <summary>The native DMatrix of this dataset (the caller disposes it).</summary>
     internal DMatrixHandle ToDMatrix()
     {
-        DMatrixHandle matrix = DMatrixHandle.FromDense(_features, Rows, Columns);
+        DMatrixHandle matrix = DMatrixHandle.FromDense(Data.Features, Rows, Columns);
         try
         {
-            matrix.SetInfo("label", _labels);
-            if (_weights is not null)
+            matrix.SetInfo("label", Data.Labels);
+            if (Data.HasWeights)
             {
-                matrix.SetInfo("weight", _weights);
+                matrix.SetInfo("weight", Data.Weights);
             }
 
             if (_baseMargin is not null)
@@ -111,17 +88,6 @@ public sealed class XGBoostDataset
         {
             matrix.Dispose();
             throw;
-        }
-    }
-
-    private static void CheckFinite(ReadOnlySpan<float> values, string name)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                throw new ArgumentException($"{name}[{i}] is {values[i]}; only finite values are accepted.", name);
-            }
         }
     }
 }

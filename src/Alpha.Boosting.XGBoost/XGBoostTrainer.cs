@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Alpha.Boosting.Training;
 
 namespace Alpha.Boosting.XGBoost;
 
@@ -9,8 +10,30 @@ namespace Alpha.Boosting.XGBoost;
 /// round, early stopping on the last set's last metric (minimised, or maximised for auc/aucpr/map/ndcg/pre), and
 /// the model cut back to the best round (XGBoosterSlice). Cancellation is checked between rounds.
 /// </summary>
-public static class XGBoostTrainer
+public sealed class XGBoostTrainer : IBoosterTrainer
 {
+    /// <inheritdoc/>
+    /// <value>Always <c>xgboost</c>.</value>
+    public string Name => "xgboost";
+
+    /// <inheritdoc/>
+    /// <value>Always <see cref="ModelFormat.XGBoostJson"/>.</value>
+    public ModelFormat Format => ModelFormat.XGBoostJson;
+
+    /// <inheritdoc/>
+    BoosterTrainingResult IBoosterTrainer.Train(BoosterDataset train, BoosterDataset? validation, BoosterParameters parameters, BoosterTrainingOptions options, IProgress<BoosterIteration>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters is not XGBoostParameters xgboost)
+        {
+            throw new ArgumentException($"XGBoost cannot train with {parameters.Booster} parameters.", nameof(parameters));
+        }
+
+        IReadOnlyList<EvaluationSet> evaluation = validation is null ? [] : [new EvaluationSet("validation", XGBoostDataset.From(validation))];
+        return Train(XGBoostDataset.From(train), xgboost, options, evaluation, progress, cancellationToken);
+    }
+
     /// <summary>Trains a booster on <paramref name="train"/>.</summary>
     /// <param name="train">Training data.</param>
     /// <param name="parameters">Booster parameters; the suite's defaults when null.</param>
@@ -22,17 +45,17 @@ public static class XGBoostTrainer
     /// <exception cref="XGBoostException">XGBoost refused a parameter or failed (its own message).</exception>
     /// <exception cref="DllNotFoundException">libxgboost.so.0 is not installed (the message names the Debian package).</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static XGBoostTrainingResult Train(
+    public static BoosterTrainingResult Train(
         XGBoostDataset train,
         XGBoostParameters? parameters = null,
-        XGBoostTrainingOptions? options = null,
+        BoosterTrainingOptions? options = null,
         IReadOnlyList<EvaluationSet>? evaluation = null,
-        IProgress<XGBoostIteration>? progress = null,
+        IProgress<BoosterIteration>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         parameters ??= new XGBoostParameters();
-        options ??= new XGBoostTrainingOptions();
+        options ??= new BoosterTrainingOptions();
         options.Validate();
         evaluation ??= [];
         Validate(train, options, evaluation);
@@ -64,9 +87,9 @@ public static class XGBoostTrainer
         }
     }
 
-    private static XGBoostTrainingResult Boost(BoosterHandle booster, List<DMatrixHandle> matrices, IReadOnlyList<EvaluationSet> evaluation, XGBoostTrainingOptions options, IProgress<XGBoostIteration>? progress, CancellationToken cancellationToken)
+    private static BoosterTrainingResult Boost(BoosterHandle booster, List<DMatrixHandle> matrices, IReadOnlyList<EvaluationSet> evaluation, BoosterTrainingOptions options, IProgress<BoosterIteration>? progress, CancellationToken cancellationToken)
     {
-        var history = ImmutableArray.CreateBuilder<XGBoostIteration>();
+        var history = ImmutableArray.CreateBuilder<BoosterIteration>();
         int best = -1, rounds = 0;
         double bestScore = double.NaN;
         bool? maximise = null;
@@ -76,7 +99,7 @@ public static class XGBoostTrainer
             NativeMethods.Check(NativeMethods.XGBoosterUpdateOneIter(booster, round, matrices[0]), "XGBoosterUpdateOneIter");
             rounds = round + 1;
             ImmutableArray<EvaluationScore> scores = evaluation.Count == 0 ? [] : Evaluate(booster, matrices, evaluation, round);
-            var iteration = new XGBoostIteration(round, scores);
+            var iteration = new BoosterIteration(round, scores);
             history.Add(iteration);
             progress?.Report(iteration);
             if (scores.IsEmpty)
@@ -109,7 +132,7 @@ public static class XGBoostTrainer
             json = booster.SaveJson();
         }
 
-        return new XGBoostTrainingResult(ImmutableCollectionsMarshal.AsImmutableArray(json), best, bestScore, rounds, history.ToImmutable());
+        return new BoosterTrainingResult(ImmutableCollectionsMarshal.AsImmutableArray(json), ModelFormat.XGBoostJson, best, bestScore, rounds, history.ToImmutable());
     }
 
     // XGBoosterEvalOneIter returns "[round]\tname-metric:value\t…".
@@ -160,7 +183,7 @@ public static class XGBoostTrainer
         metric.StartsWith("auc", StringComparison.Ordinal) || metric.StartsWith("map", StringComparison.Ordinal)
         || metric.StartsWith("ndcg", StringComparison.Ordinal) || metric.StartsWith("pre", StringComparison.Ordinal);
 
-    private static void Validate(XGBoostDataset train, XGBoostTrainingOptions options, IReadOnlyList<EvaluationSet> evaluation)
+    private static void Validate(XGBoostDataset train, BoosterTrainingOptions options, IReadOnlyList<EvaluationSet> evaluation)
     {
         if (options.EarlyStoppingRounds is not null && evaluation.Count == 0)
         {

@@ -46,6 +46,16 @@ public abstract class BoostedTreeModel
         return LightGbmTextLoader.Load(text);
     }
 
+    /// <summary>Loads a serialised model of a known format (a trainer's <see cref="Training.BoosterTrainingResult.Model"/>).</summary>
+    /// <exception cref="ModelFormatException">The bytes are not a valid model of that format.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    public static BoostedTreeModel Load(ReadOnlySpan<byte> model, Training.ModelFormat format) => format switch
+    {
+        Training.ModelFormat.XGBoostJson => LoadXGBoostJson(model),
+        Training.ModelFormat.LightGbmText => LoadLightGbmText(Encoding.UTF8.GetString(model)),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown model format."),
+    };
+
     /// <summary>Loads a model file, telling XGBoost JSON (starts with '{') from LightGBM text (starts with "tree").</summary>
     /// <exception cref="ModelFormatException">Neither format, or a malformed model (the message names the file).</exception>
     public static BoostedTreeModel Load(string path)

@@ -46,7 +46,31 @@ public sealed class Study
     public StudyResult Optimize(Func<Trial, double> objective, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        return OptimizeAsync((trial, _) => Task.FromResult(objective(trial)), cancellationToken).GetAwaiter().GetResult();
+        var progress = new Progress(_options.TimeProvider.GetTimestamp(), Best());
+        while (true)
+        {
+            if (ShouldStop(progress, cancellationToken) is StopReason stop)
+            {
+                return Result(stop);
+            }
+
+            (Trial trial, bool enqueued) = NextTrial();
+            double result = double.NaN;
+            Exception? error = null;
+            try
+            {
+                result = objective(trial);
+            }
+            catch (Exception e) when (IsTrialFailure(e, cancellationToken))
+            {
+                error = e;
+            }
+
+            if (Record(progress, trial, enqueued, result, error) is StopReason after)
+            {
+                return Result(after);
+            }
+        }
     }
 
     /// <summary>Runs the study with an asynchronous objective.</summary>
@@ -54,76 +78,102 @@ public sealed class Study
     public async Task<StudyResult> OptimizeAsync(Func<Trial, CancellationToken, Task<double>> objective, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        long started = _options.TimeProvider.GetTimestamp();
-        int sinceImprovement = 0;
-        TrialRecord? best = Best();
+        var progress = new Progress(_options.TimeProvider.GetTimestamp(), Best());
         while (true)
         {
-            if (_trials.Count >= _options.MaxTrials)
+            if (ShouldStop(progress, cancellationToken) is StopReason stop)
             {
-                return Result(StopReason.TrialBudget);
+                return Result(stop);
             }
 
-            if (_options.TimeBudget is TimeSpan budget && _options.TimeProvider.GetElapsedTime(started) >= budget)
+            (Trial trial, bool enqueued) = NextTrial();
+            double result = double.NaN;
+            Exception? error = null;
+            try
             {
-                return Result(StopReason.TimeBudget);
+                result = await objective(trial, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTrialFailure(e, cancellationToken))
+            {
+                error = e;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            bool enqueued = _enqueued.Count > 0;
-            ImmutableDictionary<string, double> parameters = enqueued
-                ? _enqueued.Dequeue()
-                : Checked(_sampler.Sample(_space, _trials, _options.Direction), "sampled point");
-            TrialRecord record = await Run(objective, parameters, enqueued, cancellationToken).ConfigureAwait(false);
-            _trials.Add(record);
-            if (record.IsFeasible && (best is null || IsBetter(record.Value!.Value, best.Value!.Value)))
+            if (Record(progress, trial, enqueued, result, error) is StopReason after)
             {
-                best = record;
-                sinceImprovement = 0;
-            }
-            else if (!enqueued && ++sinceImprovement >= (_options.Patience ?? int.MaxValue))
-            {
-                return Result(StopReason.NoImprovement);
+                return Result(after);
             }
         }
     }
 
-    private async Task<TrialRecord> Run(Func<Trial, CancellationToken, Task<double>> objective, ImmutableDictionary<string, double> parameters, bool enqueued, CancellationToken cancellationToken)
+    private StopReason? ShouldStop(Progress progress, CancellationToken cancellationToken)
     {
-        var trial = new Trial(_trials.Count, _space, parameters);
+        if (_trials.Count >= _options.MaxTrials)
+        {
+            return StopReason.TrialBudget;
+        }
+
+        if (_options.TimeBudget is TimeSpan budget && _options.TimeProvider.GetElapsedTime(progress.Started) >= budget)
+        {
+            return StopReason.TimeBudget;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return null;
+    }
+
+    private (Trial Trial, bool Enqueued) NextTrial()
+    {
+        bool enqueued = _enqueued.Count > 0;
+        ImmutableDictionary<string, double> parameters = enqueued
+            ? _enqueued.Dequeue()
+            : Checked(_sampler.Sample(_space, _trials, _options.Direction), "sampled point");
+        return (new Trial(_trials.Count, _space, parameters), enqueued);
+    }
+
+    // Cancellation of the study and running out of memory end the study; anything else the objective throws
+    // ends only its trial.
+    private static bool IsTrialFailure(Exception e, CancellationToken cancellationToken) =>
+        e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>Records a finished trial; returns the patience stop when it is due.</summary>
+    private StopReason? Record(Progress progress, Trial trial, bool enqueued, double result, Exception? error)
+    {
         TrialState state;
         double? value = null;
         string? message = null;
-        try
+        switch (error)
         {
-            double result = await objective(trial, cancellationToken).ConfigureAwait(false);
-            if (double.IsNaN(result))
-            {
+            case TrialPrunedException pruned:
+                state = TrialState.Pruned;
+                message = pruned.Message;
+                break;
+            case not null:
+                state = TrialState.Failed;
+                message = $"{error.GetType().Name}: {error.Message}";
+                break;
+            case null when double.IsNaN(result):
                 state = TrialState.Failed;
                 message = "the objective returned NaN";
-            }
-            else
-            {
+                break;
+            default:
                 state = TrialState.Complete;
                 value = result;
-            }
-        }
-        catch (TrialPrunedException e)
-        {
-            state = TrialState.Pruned;
-            message = e.Message;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            state = TrialState.Failed;
-            message = $"{e.GetType().Name}: {e.Message}";
+                break;
         }
 
-        return new TrialRecord(trial.Number, parameters, state, value, trial.Violation, enqueued, message, trial.Attributes.ToImmutableDictionary(StringComparer.Ordinal));
+        var record = new TrialRecord(trial.Number, trial.Parameters, state, value, trial.Violation, enqueued, message, trial.Attributes.ToImmutableDictionary(StringComparer.Ordinal));
+        _trials.Add(record);
+        if (record.IsFeasible && (progress.Best is null || IsBetter(record.Value!.Value, progress.Best.Value!.Value)))
+        {
+            progress.Best = record;
+            progress.SinceImprovement = 0;
+        }
+        else if (!enqueued && ++progress.SinceImprovement >= (_options.Patience ?? int.MaxValue))
+        {
+            return StopReason.NoImprovement;
+        }
+
+        return null;
     }
 
     private StudyResult Result(StopReason reason) => new([.. _trials], Best(), reason);
@@ -164,5 +214,15 @@ public sealed class Study
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>Where a running optimisation stands: its start, best feasible trial and trials since that improved.</summary>
+    private sealed class Progress(long started, TrialRecord? best)
+    {
+        public long Started { get; } = started;
+
+        public TrialRecord? Best { get; set; } = best;
+
+        public int SinceImprovement { get; set; }
     }
 }

@@ -1,5 +1,5 @@
 using Alpha.Boosting;
-using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.Features;
 using Alpha.Labeling;
 
@@ -13,7 +13,7 @@ internal static class BoosterTraining
     /// validation-fraction of the samples is held out for early stopping and the rest, purged against it, is trained
     /// on; otherwise all samples are trained for exactly that many rounds.
     /// </summary>
-    public static XGBoostTrainingResult Train(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[] weights, TrainingPolicy policy, int? rounds, CancellationToken cancellationToken)
+    public static BoosterTrainingResult Train(IBoosterTrainer trainer, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[] weights, TrainingPolicy policy, int? rounds, CancellationToken cancellationToken)
     {
         if (samples.Count < 2)
         {
@@ -22,8 +22,8 @@ internal static class BoosterTraining
 
         if (rounds is int fixedRounds)
         {
-            XGBoostDataset all = Dataset(frame, scaler, samples, weights, 0, samples.Count);
-            return XGBoostTrainer.Train(all, policy.XGBoost, new XGBoostTrainingOptions { MaxRounds = fixedRounds, EarlyStoppingRounds = null }, cancellationToken: cancellationToken);
+            BoosterDataset all = Dataset(frame, scaler, samples, weights, 0, samples.Count);
+            return trainer.Train(all, null, policy.Booster, new BoosterTrainingOptions { MaxRounds = fixedRounds, EarlyStoppingRounds = null }, cancellationToken: cancellationToken);
         }
 
         int validation = Math.Max(1, (int)Math.Ceiling(policy.ValidationFraction * samples.Count));
@@ -46,9 +46,9 @@ internal static class BoosterTraining
 
         LabeledEvent[] trainSamples = [.. trainIndex.Select(i => samples[i])];
         double[] trainWeights = [.. trainIndex.Select(i => weights[i])];
-        XGBoostDataset train = Dataset(frame, scaler, trainSamples, trainWeights, 0, trainSamples.Length);
-        XGBoostDataset valid = Dataset(frame, scaler, samples, null, firstValidation, samples.Count);
-        return XGBoostTrainer.Train(train, policy.XGBoost, policy.Rounds, [new EvaluationSet("validation", valid)], cancellationToken: cancellationToken);
+        BoosterDataset train = Dataset(frame, scaler, trainSamples, trainWeights, 0, trainSamples.Length);
+        BoosterDataset valid = Dataset(frame, scaler, samples, null, firstValidation, samples.Count);
+        return trainer.Train(train, valid, policy.Booster, policy.Rounds, cancellationToken: cancellationToken);
     }
 
     /// <summary>The booster's probability at each bar, on features scaled by <paramref name="scaler"/>.</summary>
@@ -80,7 +80,7 @@ internal static class BoosterTraining
         }
     }
 
-    private static XGBoostDataset Dataset(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[]? weights, int from, int to)
+    private static BoosterDataset Dataset(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[]? weights, int from, int to)
     {
         int columns = FeatureNames.Count, rows = to - from;
         var x = new float[rows * columns];
@@ -103,6 +103,6 @@ internal static class BoosterTraining
             }
         }
 
-        return XGBoostDataset.Create(x, columns, y, w);
+        return BoosterDataset.Create(x, columns, y, w);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,11 +37,23 @@ public sealed class PairDataset
     public static PairDataset FromCsv(string pathA, string pathB, BarCsvFormat? format = null)
     {
         var reader = new BarCsvReader(format);
-        // The legs are independent: B is read on another core while A is read here (its error, if any, rethrown as is).
-        Task<(BarSeries, DatasetFile)> legB = Task.Run(() => Read(reader, pathB));
-        (BarSeries a, DatasetFile fa) = Read(reader, pathA);
-        (BarSeries b, DatasetFile fb) = legB.GetAwaiter().GetResult();
-        return new PairDataset(a, b, [fa, fb]);
+        // The legs are independent: both are read at once; A's error, if any, is rethrown as is, then B's.
+        var legs = new (BarSeries Series, DatasetFile File)[2];
+        var errors = new ExceptionDispatchInfo?[2];
+        Parallel.For(0, 2, leg =>
+        {
+            try
+            {
+                legs[leg] = Read(reader, leg == 0 ? pathA : pathB);
+            }
+            catch (Exception e)
+            {
+                errors[leg] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        errors[0]?.Throw();
+        errors[1]?.Throw();
+        return new PairDataset(legs[0].Series, legs[1].Series, [legs[0].File, legs[1].File]);
     }
 
     /// <summary>Wraps bars already in memory (generated, or read from a database); each leg is hashed over its values.</summary>

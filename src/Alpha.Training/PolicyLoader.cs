@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Alpha.Backtesting;
-using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.CrossValidation;
 using Alpha.Features;
@@ -43,7 +43,8 @@ public static class PolicyLoader
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),
             ValidationFraction = validationFraction,
             ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap", 1)),
-            XGBoost = ReadXGBoost(retrain.Section("xgboost"), seed, out XGBoostTrainingOptions rounds, out int parallel),
+            // `booster` names the booster; the section of that name holds its parameters, rounds and parallelism.
+            Booster = ReadXGBoost(retrain.Section(retrain.String("booster", "xgboost")), seed, out BoosterTrainingOptions rounds, out int parallel),
             ParallelTrainings = parallel,
             Rounds = rounds,
             Seed = seed,
@@ -187,10 +188,10 @@ public static class PolicyLoader
         return Closed(n, Validated(n, () => new PurgedKFold(options).Options));
     }
 
-    private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out XGBoostTrainingOptions rounds, out int parallel)
+    private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
     {
         parallel = n.Int("parallel_trainings", 0);
-        rounds = new XGBoostTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+        rounds = new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
         return Closed(n, new XGBoostParameters
         {
             Objective = n.String("objective", "binary:logistic"),

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Alpha.Backtesting;
 using Alpha.Boosting;
-using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.CrossValidation;
 using Alpha.Features;
@@ -23,14 +23,21 @@ namespace Alpha.Training;
 public sealed class RetrainFlow
 {
     private readonly TimeProvider _time;
+    private readonly IBoosterTrainer _trainer;
 
     /// <summary>Creates the flow.</summary>
     /// <param name="policy">Every setting (see <see cref="PolicyLoader"/>).</param>
+    /// <param name="trainers">The boosters the host registered; the flow trains with the one the policy names (<see cref="TrainingPolicy.Booster"/>).</param>
     /// <param name="timeProvider">Clock for stage timings; the system clock when null.</param>
-    public RetrainFlow(TrainingPolicy policy, TimeProvider? timeProvider = null)
+    /// <exception cref="ArgumentException">No registered trainer has the policy's booster name.</exception>
+    public RetrainFlow(TrainingPolicy policy, IEnumerable<IBoosterTrainer> trainers, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(trainers);
         Policy = policy;
+        string booster = policy.Booster.Booster;
+        _trainer = trainers.FirstOrDefault(t => t.Name == booster)
+            ?? throw new ArgumentException($"The policy trains with '{booster}', but no trainer of that name is registered (registered: {string.Join(", ", trainers.Select(t => t.Name))}).", nameof(trainers));
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -84,7 +91,7 @@ public sealed class RetrainFlow
         // 2 × folds independent jobs, each a booster and its out-of-fold scores; the larger AI2 ones first so the last
         // to start are the short ones. A fold's plan (labels, scaler, samples) is built by whichever job needs it first.
         Lazy<FoldPlan>[] plans = [.. folds.Select(f => new Lazy<FoldPlan>(() => Plan(frame, f, allRisk, riskLabeler, reversionLabeler)))];
-        var models = new XGBoostTrainingResult[folds.Length, 2];
+        var models = new BoosterTrainingResult[folds.Length, 2];
         var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         (int Fold, int Model)[] jobs = [.. Enumerable.Range(0, folds.Length).Select(k => (k, 1)), .. Enumerable.Range(0, folds.Length).Select(k => (k, 0))];
@@ -96,7 +103,7 @@ public sealed class RetrainFlow
             (LabeledEvent[] train, double[] weights, LabeledEvent[] test) = model == 0
                 ? (plan.Ai1Train, plan.Ai1Weights, plan.Ai1Test)
                 : (plan.Ai2Train, plan.Ai2Weights, plan.Ai2Test);
-            models[fold, model] = BoosterTraining.Train(frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
+            models[fold, model] = BoosterTraining.Train(_trainer, frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
             (model == 0 ? ai1Oof : ai2Oof)[fold] = Scores(models[fold, model].LoadModel(), frame, plan.Scaler, test);
             lock (stages)
             {
@@ -108,10 +115,10 @@ public sealed class RetrainFlow
         for (int k = 0; k < folds.Length; k++)
         {
             FoldPlan p = plans[k].Value;
-            XGBoostTrainingResult model1 = models[k, 0], model2 = models[k, 1];
+            BoosterTrainingResult model1 = models[k, 0], model2 = models[k, 1];
             reports[k] = new FoldReport(
                 p.Fold.Index, p.Fold.TestSpans, [.. p.TrainingBars], p.Ai1Train.Length, p.Ai1Test.Length, p.Ai2Train.Length, p.Ai2Test.Length, p.Reversion.MaxSpeed,
-                [.. p.Risk.Thresholds.Values], p.Scaler.Medians, p.Scaler.Scales, model1.BestIteration, model2.BestIteration, model1.ModelJson, model2.ModelJson);
+                [.. p.Risk.Thresholds.Values], p.Scaler.Medians, p.Scaler.Scales, model1.BestIteration, model2.BestIteration, model1.Model, model2.Model);
         }
 
         stages.Done($"{folds.Length} folds trained");
@@ -122,85 +129,95 @@ public sealed class RetrainFlow
         RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
         int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
         double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
-        long finalStart = _time.GetTimestamp();
+        var finals = new BoosterTrainingResult[2];
+        TimeSpan finalElapsed = default;
+        Analysis? analysis = null;
         using var finalCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        CancellationToken finalToken = finalCancel.Token;
-        Task<(XGBoostTrainingResult[] Models, TimeSpan Elapsed)> finalTraining = Task.Run(() =>
+        Concurrently(2, branch =>
         {
-            var finals = new XGBoostTrainingResult[2];
-            (int Model, IReadOnlyList<LabeledEvent> Samples, double[] Weights, int Rounds)[] finalJobs =
-                [(1, allRisk.Events, weights2, rounds2), (0, allReversion.Events, weights1, rounds1)];
-            Concurrently(finalJobs.Length, j =>
+            if (branch == 0)
             {
-                (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
-                finals[model] = BoosterTraining.Train(frame, scaler, samples, weights, Policy, rounds, finalToken);
-            }, finalToken, TrainingWorkers - 1);
-            return (finals, _time.GetElapsedTime(finalStart));
-        }, finalToken);
+                long finalStart = _time.GetTimestamp();
+                (int Model, IReadOnlyList<LabeledEvent> Samples, double[] Weights, int Rounds)[] finalJobs =
+                    [(1, allRisk.Events, weights2, rounds2), (0, allReversion.Events, weights1, rounds1)];
+                Concurrently(finalJobs.Length, j =>
+                {
+                    (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
+                    finals[model] = BoosterTraining.Train(_trainer, frame, scaler, samples, weights, Policy, rounds, finalCancel.Token);
+                }, finalCancel.Token, TrainingWorkers - 1);
+                finalElapsed = _time.GetElapsedTime(finalStart);
+                return;
+            }
 
-        try
-        {
-            stages.Start(RetrainStage.Calibration, "calibrating");
-            OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
-            OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
-            stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
-
-            stages.Start(RetrainStage.ThetaSearch, "searching θ");
-            ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
-            ThetaSearchResult search = scored.SearchTheta(Policy.PairThetaSearch, deployed?.Theta, cancellationToken);
-            Theta theta = search.Chosen ?? deployed?.Theta ?? Policy.InitialTheta;
-            stages.Done($"θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) after {search.Trials.Length} evaluations");
-
-            stages.Start(RetrainStage.Backtest, "backtesting at θ");
-            BacktestResult backtest = scored.Backtest(theta);
-            stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
-
-            stages.Start(RetrainStage.Stress, "stress scenarios");
-            ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
-            stages.Done($"{stress.Length} scenarios");
-
-            (XGBoostTrainingResult[] finalModels, TimeSpan finalElapsed) = finalTraining.GetAwaiter().GetResult();
-            (XGBoostTrainingResult final1, XGBoostTrainingResult final2) = (finalModels[0], finalModels[1]);
-            stages.Record(RetrainStage.FinalModels, finalElapsed, $"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
-
-            stages.Start(RetrainStage.Adoption, "deciding and packaging");
-            AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.Baseline, Policy.Adoption);
-            var schema = FeatureSchema.Create(Policy.Features, scaler);
-            var artifacts = new ArtifactContent
+            try
             {
-                Policy = Policy,
-                Data = data,
-                DataQuality = pair.Report,
-                Schema = schema,
-                Ai1Model = final1.ModelJson,
-                Ai2Model = final2.ModelJson,
-                Ai1Calibrator = calibration1.Calibrator,
-                Ai2Calibrator = calibration2.Calibrator,
-                Ai1Report = calibration1.Report,
-                Ai2Report = calibration2.Report,
-                Reversion = allReversion,
-                Risk = allRisk,
-                Folds = [.. reports],
-                Ai1Rounds = rounds1,
-                Ai2Rounds = rounds2,
-                Theta = theta,
-                Search = search,
-                Backtest = backtest,
-                Stress = stress,
-                Adoption = adoption,
-                Deployed = deployed,
-            }.Build();
-            stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+                analysis = Analyse(stages, pair, frame, ai1Oof, ai2Oof, deployed, cancellationToken);
+            }
+            catch
+            {
+                // The run failed or was cancelled here: stop the background boosters, so none outlives Run.
+                finalCancel.Cancel();
+                throw;
+            }
+        }, cancellationToken, workers: 2);
 
-            return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
-        }
-        catch
+        (OutOfFoldCalibration calibration1, OutOfFoldCalibration calibration2, ScoredPair scored, ThetaSearchResult search, Theta theta, BacktestResult backtest, ImmutableArray<StressResult> stress) = analysis!;
+        stages.Record(RetrainStage.FinalModels, finalElapsed, $"AI1 {rounds1} rounds, AI2 {rounds2} rounds");
+
+        stages.Start(RetrainStage.Adoption, "deciding and packaging");
+        AdoptionDecision adoption = AdoptionCheck.Evaluate(backtest.Summary, singlePair: true, deployed?.Baseline, Policy.Adoption);
+        var schema = FeatureSchema.Create(Policy.Features, scaler);
+        var artifacts = new ArtifactContent
         {
-            // The run failed or was cancelled here: stop the background boosters and wait for them, so none outlives Run.
-            finalCancel.Cancel();
-            Task.WaitAny([finalTraining], CancellationToken.None);
-            throw;
-        }
+            Policy = Policy,
+            Data = data,
+            DataQuality = pair.Report,
+            Schema = schema,
+            Ai1Model = finals[0].Model,
+            Ai2Model = finals[1].Model,
+            Ai1Calibrator = calibration1.Calibrator,
+            Ai2Calibrator = calibration2.Calibrator,
+            Ai1Report = calibration1.Report,
+            Ai2Report = calibration2.Report,
+            Reversion = allReversion,
+            Risk = allRisk,
+            Folds = [.. reports],
+            Ai1Rounds = rounds1,
+            Ai2Rounds = rounds2,
+            Theta = theta,
+            Search = search,
+            Backtest = backtest,
+            Stress = stress,
+            Adoption = adoption,
+            Deployed = deployed,
+        }.Build();
+        stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+
+        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
+    }
+
+    // Calibration, the θ search, the backtest at θ and the stress scenarios: what runs while the final boosters train.
+    private Analysis Analyse(StageClock stages, AlignedPair pair, FeatureFrame frame, List<(int Bar, int Label, double Score)>[] ai1Oof, List<(int Bar, int Label, double Score)>[] ai2Oof, DeployedModel? deployed, CancellationToken cancellationToken)
+    {
+        stages.Start(RetrainStage.Calibration, "calibrating");
+        OutOfFoldCalibration calibration1 = Calibrate(ai1Oof, "AI1");
+        OutOfFoldCalibration calibration2 = Calibrate(ai2Oof, "AI2");
+        stages.Done($"AI1 AUC {calibration1.Report.RocAuc:F3}, AI2 AUC {calibration2.Report.RocAuc:F3}");
+
+        stages.Start(RetrainStage.ThetaSearch, "searching θ");
+        ScoredPair scored = CrossFittedScores(pair, frame, ai1Oof, ai2Oof, calibration1, calibration2);
+        ThetaSearchResult search = scored.SearchTheta(Policy.PairThetaSearch, deployed?.Theta, cancellationToken);
+        Theta theta = search.Chosen ?? deployed?.Theta ?? Policy.InitialTheta;
+        stages.Done($"θ = ({theta.Theta1:F2}, {theta.Theta2:F2}) after {search.Trials.Length} evaluations");
+
+        stages.Start(RetrainStage.Backtest, "backtesting at θ");
+        BacktestResult backtest = scored.Backtest(theta);
+        stages.Done($"Sharpe {backtest.Summary.Sharpe:F2}, MaxDD {backtest.Summary.MaxDrawdown:P1}, {backtest.Summary.TradesPerYear:F1} trades/year");
+
+        stages.Start(RetrainStage.Stress, "stress scenarios");
+        ImmutableArray<StressResult> stress = scored.Stress(theta, [StressScenario.Baseline, .. Policy.Stress.Select(s => s.Build(frame.Count))]);
+        stages.Done($"{stress.Length} scenarios");
+        return new Analysis(calibration1, calibration2, scored, search, theta, backtest, stress);
     }
 
     private FoldPlan Plan(FeatureFrame frame, Fold fold, RiskLabels allRisk, RiskLabeler riskLabeler, ReversionLabeler reversionLabeler)
@@ -314,4 +331,6 @@ public sealed class RetrainFlow
         int[] rounds = [.. bestIterations.Select(b => b + 1).Order()];
         return rounds[(rounds.Length - 1) / 2];
     }
+
+    private sealed record Analysis(OutOfFoldCalibration Calibration1, OutOfFoldCalibration Calibration2, ScoredPair Scored, ThetaSearchResult Search, Theta Theta, BacktestResult Backtest, ImmutableArray<StressResult> Stress);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Alpha.Backtesting;
-using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.CrossValidation;
 using Alpha.Features;
@@ -56,21 +56,25 @@ public sealed record TrainingPolicy
     /// <summary>Class-weight cap of the sample weights (larger : smaller); default 5.</summary>
     public double ClassWeightCap { get; init; } = 5.0;
 
-    /// <summary>Booster parameters (retrain_policy <c>xgboost</c>; the seed is <see cref="Seed"/>); 1 thread per booster by default.</summary>
-    public XGBoostParameters XGBoost { get; init; } = new() { Threads = 1 };
+    /// <summary>
+    /// The booster and its parameters (retrain_policy <c>booster</c> names it, and the section of that name holds its
+    /// parameters; the seed is <see cref="Seed"/>); XGBoost with 1 thread per booster by default. The flow trains with
+    /// the registered <see cref="IBoosterTrainer"/> of that name.
+    /// </summary>
+    public BoosterParameters Booster { get; init; } = new XGBoostParameters { Threads = 1 };
 
     /// <summary>
     /// Boosters trained at once (folds, then the two final models); 0 = one per core. Each uses
-    /// <see cref="XGBoostParameters.Threads"/> threads, so keep threads × this ≈ cores. Default 0 with 1 thread per
+    /// <see cref="BoosterParameters.Threads"/> threads, so keep threads × this ≈ cores. Default 0 with 1 thread per
     /// booster: the fastest on small data, and the models do not depend on the machine's core count
-    /// (retrain_policy <c>xgboost.parallel_trainings</c>).
+    /// (retrain_policy <c>parallel_trainings</c> in the booster's section).
     /// </summary>
     public int ParallelTrainings { get; init; }
 
-    /// <summary>Rounds and early stopping (retrain_policy <c>xgboost</c>).</summary>
-    public XGBoostTrainingOptions Rounds { get; init; } = new();
+    /// <summary>Rounds and early stopping (retrain_policy, the booster's section).</summary>
+    public BoosterTrainingOptions Rounds { get; init; } = new();
 
-    /// <summary>The run's seed: XGBoost, the θ search and its bootstrap (retrain_policy <c>seed</c>); default 42.</summary>
+    /// <summary>The run's seed: the boosters, the θ search and its bootstrap (retrain_policy <c>seed</c>); default 42.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Calibrator kind (retrain_policy <c>calibration.method</c>); default isotonic.</summary>

@@ -1,3 +1,4 @@
+using Alpha.Boosting.Training;
 using Alpha.Boosting.XGBoost;
 
 namespace Alpha.Boosting.XGBoost.Tests;
@@ -27,9 +28,9 @@ public sealed class XGBoostTrainerTests
     public void ManagedPredictions_EqualNativePredict(string kind, string objective, int? classes)
     {
         var (train, valid, rows) = TrainingData.Create(kind);
-        XGBoostTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Objective = objective, NumClass = classes, Eta = 0.3, Threads = 1 }, new XGBoostTrainingOptions { MaxRounds = 40, EarlyStoppingRounds = null });
+        BoosterTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Objective = objective, NumClass = classes, Eta = 0.3, Threads = 1 }, new BoosterTrainingOptions { MaxRounds = 40, EarlyStoppingRounds = null });
         BoostedTreeModel managed = result.LoadModel();
-        using var native = XGBoostNativeModel.Load(result.ModelJson.AsSpan());
+        using var native = XGBoostNativeModel.Load(result.Model.AsSpan());
 
         float[] nativeMargins = native.Predict(rows, TrainingData.Columns, margin: true);
         float[] nativeOutputs = native.Predict(rows, TrainingData.Columns);
@@ -58,17 +59,17 @@ public sealed class XGBoostTrainerTests
     public void SameDataParametersAndSeed_GiveByteIdenticalModels()
     {
         var (train, valid, _) = TrainingData.Create("binary");
-        XGBoostTrainingResult Run() => XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 2 }, new XGBoostTrainingOptions { MaxRounds = 120 }, [new("valid", valid)]);
+        BoosterTrainingResult Run() => XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 2 }, new BoosterTrainingOptions { MaxRounds = 120 }, [new("valid", valid)]);
 
-        Assert.Equal(Run().ModelJson.ToArray(), Run().ModelJson.ToArray());
-        Assert.NotEqual(Run().ModelJson.ToArray(), XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 2, Seed = 7 }, new XGBoostTrainingOptions { MaxRounds = 120 }, [new("valid", valid)]).ModelJson.ToArray());
+        Assert.Equal(Run().Model.ToArray(), Run().Model.ToArray());
+        Assert.NotEqual(Run().Model.ToArray(), XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 2, Seed = 7 }, new BoosterTrainingOptions { MaxRounds = 120 }, [new("valid", valid)]).Model.ToArray());
     }
 
     [XGBoostFact]
     public void EarlyStopping_KeepsTheBestRound()
     {
         var (train, valid, _) = TrainingData.Create("binary");
-        XGBoostTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Eta = 0.5, Threads = 1 }, new XGBoostTrainingOptions { MaxRounds = 500, EarlyStoppingRounds = 10 }, [new("train", train), new("valid", valid)]);
+        BoosterTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Eta = 0.5, Threads = 1 }, new BoosterTrainingOptions { MaxRounds = 500, EarlyStoppingRounds = 10 }, [new("train", train), new("valid", valid)]);
 
         double[] validLoss = [.. result.History.Select(h => h.Scores.Single(s => s.Set == "valid").Value)];
         Assert.True(result.RoundsTrained < 500, "should stop early at eta 0.5");
@@ -84,7 +85,7 @@ public sealed class XGBoostTrainerTests
     public void EarlyStopping_MaximisesAuc()
     {
         var (train, valid, _) = TrainingData.Create("binary");
-        XGBoostTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Eta = 0.5, Threads = 1, EvalMetric = "auc" }, new XGBoostTrainingOptions { MaxRounds = 300, EarlyStoppingRounds = 15 }, [new("valid", valid)]);
+        BoosterTrainingResult result = XGBoostTrainer.Train(train, new XGBoostParameters { Eta = 0.5, Threads = 1, EvalMetric = "auc" }, new BoosterTrainingOptions { MaxRounds = 300, EarlyStoppingRounds = 15 }, [new("valid", valid)]);
         Assert.Equal(result.History.Max(h => h.Scores[0].Value), result.BestScore);
     }
 
@@ -94,7 +95,7 @@ public sealed class XGBoostTrainerTests
         var (train, valid, _) = TrainingData.Create("binary");
         using var cancel = new CancellationTokenSource();
         var seen = new List<int>();
-        var progress = new SynchronousProgress<XGBoostIteration>(i =>
+        var progress = new SynchronousProgress<BoosterIteration>(i =>
         {
             seen.Add(i.Iteration);
             if (i.Iteration == 4)
@@ -103,7 +104,7 @@ public sealed class XGBoostTrainerTests
             }
         });
 
-        Assert.Throws<OperationCanceledException>(() => XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 1 }, new XGBoostTrainingOptions { MaxRounds = 100 }, [new("valid", valid)], progress, cancel.Token));
+        Assert.Throws<OperationCanceledException>(() => XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 1 }, new BoosterTrainingOptions { MaxRounds = 100 }, [new("valid", valid)], progress, cancel.Token));
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, seen);
     }
 
@@ -114,18 +115,18 @@ public sealed class XGBoostTrainerTests
         int n = train.Rows;
         var weighted = XGBoostDataset.Create(train.Features, train.Columns, train.Labels, weights: [.. Enumerable.Range(0, n).Select(i => i % 2 == 0 ? 5f : 0.2f)]);
         var margined = XGBoostDataset.Create(train.Features, train.Columns, train.Labels, baseMargin: [.. Enumerable.Repeat(2f, n)]);
-        var options = new XGBoostTrainingOptions { MaxRounds = 10, EarlyStoppingRounds = null };
+        var options = new BoosterTrainingOptions { MaxRounds = 10, EarlyStoppingRounds = null };
 
-        byte[] plain = [.. XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 1 }, options).ModelJson];
-        Assert.NotEqual(plain, XGBoostTrainer.Train(weighted, new XGBoostParameters { Threads = 1 }, options).ModelJson.ToArray());
-        Assert.NotEqual(plain, XGBoostTrainer.Train(margined, new XGBoostParameters { Threads = 1 }, options).ModelJson.ToArray());
+        byte[] plain = [.. XGBoostTrainer.Train(train, new XGBoostParameters { Threads = 1 }, options).Model];
+        Assert.NotEqual(plain, XGBoostTrainer.Train(weighted, new XGBoostParameters { Threads = 1 }, options).Model.ToArray());
+        Assert.NotEqual(plain, XGBoostTrainer.Train(margined, new XGBoostParameters { Threads = 1 }, options).Model.ToArray());
     }
 
     [XGBoostFact]
     public void UnknownObjective_SurfacesXGBoostsMessage()
     {
         var (train, _, _) = TrainingData.Create("binary", rows: 100);
-        var error = Assert.Throws<XGBoostException>(() => XGBoostTrainer.Train(train, new XGBoostParameters { Objective = "binary:nonsense" }, new XGBoostTrainingOptions { MaxRounds = 1, EarlyStoppingRounds = null }));
+        var error = Assert.Throws<XGBoostException>(() => XGBoostTrainer.Train(train, new XGBoostParameters { Objective = "binary:nonsense" }, new BoosterTrainingOptions { MaxRounds = 1, EarlyStoppingRounds = null }));
         Assert.Contains("binary:nonsense", error.Message, StringComparison.Ordinal);
     }
 

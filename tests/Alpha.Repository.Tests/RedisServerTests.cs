@@ -3,8 +3,8 @@ using StackExchange.Redis;
 namespace Alpha.Repository.Tests;
 
 /// <summary>
-/// The pattern every Redis adapter test follows: a real server (ALPHA_TEST_REDIS) through StackExchange.Redis 1.2.6,
-/// using only API the 2.x line shares.
+/// The pattern every Redis adapter test follows: a real server (ALPHA_TEST_REDIS) through StackExchange.Redis 2.x, with
+/// channels named explicitly as literals (never patterns).
 /// </summary>
 public sealed class RedisServerTests
 {
@@ -12,7 +12,7 @@ public sealed class RedisServerTests
     public async Task PublishSubscribe_DeliversTheMessage()
     {
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
-        string channel = "alpha:smoke:" + Guid.NewGuid().ToString("N");
+        RedisChannel channel = RedisChannel.Literal("alpha:smoke:" + Guid.NewGuid().ToString("N"));
         var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         ISubscriber subscriber = redis.GetSubscriber();
         await subscriber.SubscribeAsync(channel, (_, message) => received.TrySetResult(message!));
@@ -34,5 +34,20 @@ public sealed class RedisServerTests
         Assert.True(await db.StringSetAsync(key, "0.65432", TimeSpan.FromMinutes(1)));
         Assert.Equal("0.65432", (string?)await db.StringGetAsync(key));
         Assert.True(await db.KeyDeleteAsync(key));
+    }
+
+    [RedisFact]
+    public async Task StreamAddRead_ReturnsEntriesAfterTheLastId()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        IDatabase db = redis.GetDatabase();
+        RedisKey stream = "alpha:smoke:bars:" + Guid.NewGuid().ToString("N");
+
+        RedisValue first = await db.StreamAddAsync(stream, [new NameValueEntry("symbol", "AUDUSD"), new NameValueEntry("close", "0.65432")]);
+        await db.StreamAddAsync(stream, [new NameValueEntry("symbol", "NZDUSD"), new NameValueEntry("close", "0.60011")]);
+        StreamEntry[] after = await db.StreamReadAsync(stream, first);
+
+        Assert.Equal("NZDUSD", (string?)Assert.Single(after)["symbol"]);
+        Assert.True(await db.KeyDeleteAsync(stream));
     }
 }

@@ -1,3 +1,5 @@
+using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using Alpha.MarketData;
 
 namespace Alpha.Training.Tests;
@@ -22,6 +24,6 @@ public sealed class FlowFixture
     public RetrainResult Result => _result.Value;
 
     public static RetrainResult Run(BarSeries a, BarSeries b, IProgress<RetrainProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        new RetrainFlow(TrainingPolicy.Default)
+        new RetrainFlow(TrainingPolicy.Default, [new XGBoostTrainer()])
             .Run(PairDataset.FromSeries(a, b), progress: progress, cancellationToken: cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.Labeling;
 using Alpha.MarketData;
@@ -19,7 +20,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(d.CrossValidation, loaded.CrossValidation);
         Assert.Equal(d.ValidationFraction, loaded.ValidationFraction);
         Assert.Equal(d.ClassWeightCap, loaded.ClassWeightCap);
-        Assert.Equal(d.XGBoost with { EvalMetric = "logloss" }, loaded.XGBoost);
+        Assert.Equal(((XGBoostParameters)d.Booster) with { EvalMetric = "logloss" }, loaded.Booster);
         Assert.Equal(d.Rounds, loaded.Rounds);
         Assert.Equal(d.Seed, loaded.Seed);
         Assert.Equal(CalibrationMethod.Isotonic, loaded.Calibration);

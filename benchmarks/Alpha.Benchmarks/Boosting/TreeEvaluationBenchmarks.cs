@@ -1,3 +1,4 @@
+using Alpha.Boosting.Training;
 using Alpha.Boosting;
 using Alpha.Boosting.XGBoost;
 using BenchmarkDotNet.Attributes;
@@ -45,9 +46,9 @@ public class TreeEvaluationBenchmarks
         }
 
         var data = XGBoostDataset.Create(x, Features, y);
-        var result = XGBoostTrainer.Train(data, new XGBoostParameters { MaxDepth = 6, Eta = 0.1, Subsample = 1, ColsampleByTree = 1, Threads = 1 }, new XGBoostTrainingOptions { MaxRounds = Trees, EarlyStoppingRounds = null });
+        var result = XGBoostTrainer.Train(data, new XGBoostParameters { MaxDepth = 6, Eta = 0.1, Subsample = 1, ColsampleByTree = 1, Threads = 1 }, new BoosterTrainingOptions { MaxRounds = Trees, EarlyStoppingRounds = null });
         _managed = result.LoadModel();
-        _native = XGBoostNativeModel.Load(result.ModelJson.AsSpan(), threads: 1);
+        _native = XGBoostNativeModel.Load(result.Model.AsSpan(), threads: 1);
         _rowsFloat = x[..(BatchRows * Features)];
         _rows = [.. _rowsFloat.Select(v => (double)v)];
         _output = new double[BatchRows];

@@ -1,3 +1,5 @@
+using Alpha.Boosting.XGBoost;
+using Alpha.Boosting.Training;
 using System.Diagnostics;
 using System.Globalization;
 using Alpha.Training;
@@ -23,7 +25,7 @@ internal static class RetrainStageTimes
             var total = Stopwatch.StartNew();
             var data = PairDataset.FromCsv(a, b);
             double load = total.Elapsed.TotalMilliseconds;
-            RetrainResult result = new RetrainFlow(TrainingPolicy.Default).Run(data);
+            RetrainResult result = new RetrainFlow(TrainingPolicy.Default, [new XGBoostTrainer()]).Run(data);
             double flow = total.Elapsed.TotalMilliseconds;
 
             // The backtest stage includes the stress scenarios; time one backtest at θ alone too.

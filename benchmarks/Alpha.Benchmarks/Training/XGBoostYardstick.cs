@@ -1,3 +1,4 @@
+using Alpha.Boosting.Training;
 using System.Diagnostics;
 using Alpha.Boosting.XGBoost;
 
@@ -20,7 +21,7 @@ internal static class XGBoostYardstick
         XGBoostTrainer.Train(
             XGBoostDataset.Create(x, Columns, y),
             new XGBoostParameters { Threads = 1 },
-            new XGBoostTrainingOptions { MaxRounds = 300, EarlyStoppingRounds = null });
+            new BoosterTrainingOptions { MaxRounds = 300, EarlyStoppingRounds = null });
         return stopwatch.Elapsed.TotalMilliseconds;
     }
 

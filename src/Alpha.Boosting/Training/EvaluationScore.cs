@@ -1,4 +1,4 @@
-namespace Alpha.Boosting.XGBoost;
+namespace Alpha.Boosting.Training;
 
 /// <summary>One metric of one evaluation set after one round.</summary>
 /// <param name="Set">The evaluation set's name.</param>

@@ -1,15 +1,19 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Alpha.Boosting.XGBoost;
+namespace Alpha.Boosting.Training;
 
 /// <summary>
 /// Booster parameters, named as XGBoost names them. The defaults are this suite's retrain policy (DESIGN.md § 5):
 /// binary:logistic, eta 0.05, max_depth 4, subsample 0.8, colsample_bytree 0.8, min_child_weight 1, lambda 1,
 /// tree_method hist, seed 42 — not XGBoost's own defaults.
 /// </summary>
-public sealed record XGBoostParameters
+public sealed record XGBoostParameters : BoosterParameters
 {
+    /// <inheritdoc/>
+    /// <value>Always <c>xgboost</c>.</value>
+    public override string Booster => "xgboost";
+
     /// <summary>The objective.</summary>
     /// <value>The default is <c>binary:logistic</c>.</value>
     public string Objective { get; init; } = "binary:logistic";
@@ -46,17 +50,8 @@ public sealed record XGBoostParameters
     /// <value>The default is <c>hist</c>.</value>
     public string TreeMethod { get; init; } = "hist";
 
-    /// <summary>Native threads; 0 lets XGBoost use every core.</summary>
-    /// <value>The default is 0.</value>
-    public int Threads { get; init; }
 
-    /// <summary>Random seed (subsampling): the same data, parameters and seed give a byte-identical model.</summary>
-    /// <value>The default is 42.</value>
-    public int Seed { get; init; } = 42;
 
-    /// <summary>Evaluation metric; <see langword="null"/> uses the objective's default (logloss for binary:logistic).</summary>
-    /// <value>The default is <see langword="null"/>.</value>
-    public string? EvalMetric { get; init; }
 
     /// <summary>Number of classes for multi:* objectives.</summary>
     /// <value>The default is <see langword="null"/>.</value>
@@ -66,8 +61,8 @@ public sealed record XGBoostParameters
     /// <value>The default is empty.</value>
     public ImmutableDictionary<string, string> Extra { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>The parameters as XGBoost name/value pairs, in a fixed order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> ToNative()
+    /// <inheritdoc/>
+    public override IReadOnlyList<KeyValuePair<string, string>> ToNative()
     {
         Validate();
         var list = new List<KeyValuePair<string, string>>

@@ -1,7 +1,7 @@
-namespace Alpha.Boosting.XGBoost;
+namespace Alpha.Boosting.Training;
 
 /// <summary>How long to train (DESIGN.md § 5: up to 1,000 rounds, early stopping with patience 50).</summary>
-public sealed record XGBoostTrainingOptions
+public sealed record BoosterTrainingOptions
 {
     /// <summary>Boosting rounds at most.</summary>
     /// <value>The default is 1,000.</value>
@@ -14,7 +14,9 @@ public sealed record XGBoostTrainingOptions
     /// <value>The default is 50 rounds (needs at least one evaluation set).</value>
     public int? EarlyStoppingRounds { get; init; } = 50;
 
-    internal void Validate()
+    /// <summary>Throws unless the options are in range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">MaxRounds or EarlyStoppingRounds is not positive.</exception>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxRounds, nameof(MaxRounds));
         if (EarlyStoppingRounds is int patience)
