@@ -1,4 +1,6 @@
+using FsCheck;
 using Alpha.Backtesting;
+using FsCheck.Xunit;
 using Alpha.Features;
 using Alpha.MarketData;
 using FsCheck.Fluent;
@@ -47,9 +49,9 @@ public sealed class BacktesterTests
         Assert.Equal(result.Summary.EndingEquity, 1_000_000 + result.Trades.Sum(t => t.Pnl), 6);
     }
 
-    [Fact]
-    public void Run_PerturbingBarsAfterT_ChangesNothingDecidedAtOrBeforeT() =>
-        Properties.Check(Prop.ForAll(Gen.Choose(600, 3900).ToArbitrary(), t =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 12)]
+    public Property Run_PerturbingBarsAfterT_ChangesNothingDecidedAtOrBeforeT() =>
+        Prop.ForAll(Gen.Choose(600, 3900).ToArbitrary(), t =>
         {
             PairMarket original = s_market.Value, perturbed = Synthetic(4000, 3, perturbAfter: t);
             BacktestResult a = Backtester.Run(original, Spread(original), EntryDecisions.All(4000));
@@ -60,7 +62,7 @@ public sealed class BacktesterTests
             Assert.Equal(a.Trades.Where(x => x.ExitBar <= t).ToArray(), b.Trades.Where(x => x.ExitBar <= t).ToArray());
             Assert.Equal(a.Trades.Where(x => x.DecisionBar <= t).Select(x => x.DecisionBar), b.Trades.Where(x => x.DecisionBar <= t).Select(x => x.DecisionBar));
             return true;
-        }), maxTest: 12);
+        });
 
     [Fact]
     public void Run_Latency_FillsOneBarLater()

@@ -1,4 +1,5 @@
 using FsCheck;
+using FsCheck.Xunit;
 using FsCheck.Fluent;
 
 namespace Alpha.Calibration.Tests;
@@ -33,9 +34,9 @@ public sealed class IsotonicPropertyTests
         return new Data(x, y, w, seed);
     }
 
-    [Fact]
-    public void Fit_IsMonotoneInTheRequestedDirection() =>
-        Properties.Check(Prop.ForAll(Datasets(), d =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 200)]
+    public Property Fit_IsMonotoneInTheRequestedDirection() =>
+        Prop.ForAll(Datasets(), d =>
         {
             foreach (bool increasing in new[] { true, false })
             {
@@ -48,11 +49,11 @@ public sealed class IsotonicPropertyTests
             }
 
             return true;
-        }));
+        });
 
-    [Fact]
-    public void Fit_EqualsTheMinMaxFormulaOfTheOptimalMonotoneFit() =>
-        Properties.Check(Prop.ForAll(Datasets(), d =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 200)]
+    public Property Fit_EqualsTheMinMaxFormulaOfTheOptimalMonotoneFit() =>
+        Prop.ForAll(Datasets(), d =>
         {
             // Merge ties as (weighted mean, summed weight), then the optimum at point i is
             // max over j ≤ i of min over k ≥ i of the weighted mean of points j..k (Barlow et al., 1972).
@@ -85,11 +86,11 @@ public sealed class IsotonicPropertyTests
             }
 
             return true;
-        }));
+        });
 
-    [Fact]
-    public void Fit_IsInvariantToInputOrder() =>
-        Properties.Check(Prop.ForAll(Datasets(), d =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 200)]
+    public Property Fit_IsInvariantToInputOrder() =>
+        Prop.ForAll(Datasets(), d =>
         {
             int[] perm = Enumerable.Range(0, d.X.Length).OrderBy(_ => new Random(d.Seed).Next()).ToArray();
             var shuffled = new Random(d.Seed + 1);
@@ -99,11 +100,11 @@ public sealed class IsotonicPropertyTests
             Assert.Equal(a.XThresholds.ToArray(), b.XThresholds.ToArray());
             Numeric.AssertClose(a.YThresholds, b.YThresholds, rel: 1e-12);
             return true;
-        }));
+        });
 
-    [Fact]
-    public void IsotonicCalibrator_ProbabilitiesStayInUnitInterval() =>
-        Properties.Check(Prop.ForAll(Datasets(), d =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 200)]
+    public Property IsotonicCalibrator_ProbabilitiesStayInUnitInterval() =>
+        Prop.ForAll(Datasets(), d =>
         {
             double[] labels = d.Y.Select(v => v > 5 ? 1.0 : 0.0).ToArray();
             var calibrator = IsotonicCalibrator.Fit(d.X, labels);
@@ -113,5 +114,5 @@ public sealed class IsotonicPropertyTests
             }
 
             return true;
-        }));
+        });
 }

@@ -1,4 +1,6 @@
+using FsCheck;
 using Alpha.CrossValidation;
+using FsCheck.Xunit;
 using FsCheck.Fluent;
 
 namespace Alpha.CrossValidation.Tests;
@@ -6,15 +8,15 @@ namespace Alpha.CrossValidation.Tests;
 /// <summary>The no-leak guarantee and the structural invariants of every splitter, over random interval sets.</summary>
 public sealed class FoldPropertyTests
 {
-    // Cases the splitter refuses (an empty group, no training left) prove nothing here; they are counted so a
-    // generator drifting towards refused settings makes the property fail instead of passing vacuously.
-    private int _checked;
-    private int _refused;
+    // Cases the splitter refuses (an empty group, no training left) prove nothing here: they are discarded, and more
+    // than a third of MaxTest discarded exhausts the property, so a generator drifting towards refused settings makes
+    // it fail instead of passing vacuously.
+    private const int Cases = 200;
+    private const int MaxRefused = Cases / 3;
 
-    [Fact]
-    public void PurgedKFold_NeverLeaks_TestsEverySampleOnce()
-    {
-        Properties.Check(Prop.ForAll(RandomEvents.Cases(), c =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = Cases, MaxRejected = MaxRefused)]
+    public Property PurgedKFold_NeverLeaks_TestsEverySampleOnce() =>
+        Prop.ForAll(RandomEvents.Cases(), (RandomEvents.Case c) =>
         {
             var options = new PurgedKFoldOptions { Folds = c.Groups, PurgeBars = c.Purge, EmbargoBars = c.Embargo, MinBlockBars = 1 };
             List<Fold> folds;
@@ -24,11 +26,8 @@ public sealed class FoldPropertyTests
             }
             catch (ArgumentException)
             {
-                _refused++;
-                return true;
+                return Refused;
             }
-
-            _checked++;
 
             var timesTested = new int[c.Events.Count];
             foreach (Fold fold in folds)
@@ -43,15 +42,12 @@ public sealed class FoldPropertyTests
 
             Assert.All(timesTested, n => Assert.Equal(1, n));
             Assert.True(LeakageReport.Create(c.Events, folds, c.Purge, c.Embargo).IsLeakFree);
-            return true;
-        }));
-        AssertMostCasesChecked();
-    }
+            return true.ToProperty();
+        });
 
-    [Fact]
-    public void CombinatorialPurgedKFold_NeverLeaks_TestsEachGroupInChooseNMinus1KMinus1Splits()
-    {
-        Properties.Check(Prop.ForAll(RandomEvents.Cases(), c =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = Cases, MaxRejected = MaxRefused)]
+    public Property CombinatorialPurgedKFold_NeverLeaks_TestsEachGroupInChooseNMinus1KMinus1Splits() =>
+        Prop.ForAll(RandomEvents.Cases(), (RandomEvents.Case c) =>
         {
             var cpcv = new CombinatorialPurgedKFold(new CombinatorialPurgedKFoldOptions
             {
@@ -64,11 +60,8 @@ public sealed class FoldPropertyTests
             }
             catch (ArgumentException)
             {
-                _refused++;
-                return true;
+                return Refused;
             }
-
-            _checked++;
 
             Assert.Equal(cpcv.SplitCount, folds.Count);
             var groupTests = new int[c.Groups];
@@ -84,15 +77,12 @@ public sealed class FoldPropertyTests
 
             Assert.All(groupTests, n => Assert.Equal(cpcv.PathCount, n));
             Assert.True(LeakageReport.Create(c.Events, folds, c.Purge, c.Embargo).IsLeakFree);
-            return true;
-        }));
-        AssertMostCasesChecked();
-    }
+            return true.ToProperty();
+        });
 
-    [Fact]
-    public void WalkForward_NeverLeaks_TrainsOnlyOnThePast()
-    {
-        Properties.Check(Prop.ForAll(RandomEvents.Cases(), c =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = Cases, MaxRejected = MaxRefused)]
+    public Property WalkForward_NeverLeaks_TrainsOnlyOnThePast() =>
+        Prop.ForAll(RandomEvents.Cases(), (RandomEvents.Case c) =>
         {
             int testSize = Math.Max(1, c.Events.Count / 8);
             var options = new WalkForwardOptions
@@ -107,11 +97,8 @@ public sealed class FoldPropertyTests
             }
             catch (ArgumentException)
             {
-                _refused++;
-                return true;
+                return Refused;
             }
-
-            _checked++;
 
             foreach (Fold fold in folds)
             {
@@ -121,13 +108,10 @@ public sealed class FoldPropertyTests
             }
 
             Assert.True(LeakageReport.Create(c.Events, folds, c.Purge, c.Embargo).IsLeakFree);
-            return true;
-        }));
-        AssertMostCasesChecked();
-    }
+            return true.ToProperty();
+        });
 
-    private void AssertMostCasesChecked() =>
-        Assert.True(_checked >= 3 * _refused, $"only {_checked} cases were split, {_refused} refused");
+    private static Property Refused => true.When(false);
 
     private static void AssertWellFormed(LabelEvents events, Fold fold)
     {

@@ -1,4 +1,6 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Alpha.Features.Tests;
 
@@ -92,9 +94,9 @@ public sealed class PairFeatureStateContractTests
         Assert.Equal("CloseA", error.ParamName);
     }
 
-    [Fact]
-    public void Batch_PerturbingLaterBars_ChangesNothingAtOrBeforeT() =>
-        Properties.Check(
+    [Property(Replay = PropertySeed.Replay, MaxTest = 20)]
+    public Property Batch_PerturbingLaterBars_ChangesNothingAtOrBeforeT() =>
+        
             Prop.ForAll(
                 Gen.Choose(360, 790).ToArbitrary(),
                 t =>
@@ -117,12 +119,11 @@ public sealed class PairFeatureStateContractTests
                     }
 
                     return true;
-                }),
-            maxTest: 20);
+                });
 
-    [Fact]
-    public void Features_AreInvariantToPriceUnits_AlphaShiftsByTheLogFactor() =>
-        Properties.Check(
+    [Property(Replay = PropertySeed.Replay, MaxTest = 12)]
+    public Property Features_AreInvariantToPriceUnits_AlphaShiftsByTheLogFactor() =>
+        
             Prop.ForAll(
                 Gen.Elements(0.01, 0.5, 100.0, 1234.5).Two().ToArbitrary(),
                 factors =>
@@ -143,8 +144,7 @@ public sealed class PairFeatureStateContractTests
                     }
 
                     return true;
-                }),
-            maxTest: 12);
+                });
 
     private static double[][] Run(PairFeatureState state, SyntheticPair pair, int start, int end)
     {

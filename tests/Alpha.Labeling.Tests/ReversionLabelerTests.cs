@@ -1,4 +1,6 @@
+using FsCheck;
 using Alpha.Features;
+using FsCheck.Xunit;
 using FsCheck.Fluent;
 
 namespace Alpha.Labeling.Tests;
@@ -43,9 +45,9 @@ public sealed class ReversionLabelerTests
         }
     }
 
-    [Fact]
-    public void Labels_UseNoBarAfterT1() =>
-        Properties.Check(Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), k =>
+    [Property(Replay = PropertySeed.Replay, MaxTest = 15)]
+    public Property Labels_UseNoBarAfterT1() =>
+        Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), k =>
         {
             var labeler = new ReversionLabeler(new ReversionLabelOptions { MaxSpeed = Threshold.Absolute(10) });
             FeatureFrame frame = Rebuilt(LabelingData.SyntheticFrame, after: int.MaxValue);
@@ -56,7 +58,7 @@ public sealed class ReversionLabelerTests
             LabeledEvent again = labeler.Label(distorted, []).Events.Single(x => x.T0 == e.T0);
             Assert.Equal(e, again);
             return true;
-        }), maxTest: 15);
+        });
 
     [Fact]
     public void Statistics_CountExclusionsByReason()
