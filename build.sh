@@ -11,6 +11,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 configuration=Release
 
+# With ALPHA_PHASES=1 (CI), each step of a job prints how long the one before it took.
+step_started=$SECONDS
+step() {
+  if [ "${ALPHA_PHASES:-}" = 1 ]; then
+    echo "::step $1 (previous step took $((SECONDS - step_started)) s)"
+    step_started=$SECONDS
+  fi
+}
+
 build() {
   dotnet restore Alpha.Libraries.sln
   dotnet build Alpha.Libraries.sln -c "$configuration" --no-restore
@@ -36,7 +45,9 @@ summary() {
 }
 
 test_all() {
+  step "restore and build"
   build
+  step "pack"
   pack
   local started=0 status=0
   if [ -z "${ALPHA_TEST_PG:-}" ] || [ -z "${ALPHA_TEST_REDIS:-}" ]; then
@@ -48,13 +59,17 @@ test_all() {
   fi
   local results=artifacts/test-results
   rm -rf "$results"
+  step "test"
   dotnet test Alpha.Libraries.sln -c "$configuration" --no-build --logger "trx" --results-directory "$results" || status=$?
-  summary "$results"
+  step "examples"
   for example in docs/examples/*.cs; do
     echo "example: $example"
     dotnet run --file "$example" > /dev/null || { echo "example $example failed"; status=1; }
   done
+  step "end"
   if [ "$started" = 1 ]; then stop_servers; trap - EXIT; fi
+  # The closing line (also kept in summary.txt for .ci/run to repeat after its timings).
+  summary "$results" | tee "$results/summary.txt"
   return "$status"
 }
 
