@@ -45,9 +45,19 @@ internal static class LightGbmTextLoader
         int numClass = Int(header, "num_class", 1);
         int perIteration = Int(header, "num_tree_per_iteration", numClass);
         int featureCount = Int(header, "max_feature_idx", -1) + 1;
-        if (featureCount <= 0)
+        if (featureCount <= 0 || featureCount > ModelLimits.MaxFeatures)
         {
-            throw new ModelFormatException("header", "max_feature_idx is missing or negative");
+            throw new ModelFormatException(Where(header, "max_feature_idx"), $"must give between 1 and {ModelLimits.MaxFeatures} features");
+        }
+
+        if (numClass < 1 || numClass > ModelLimits.MaxOutputs)
+        {
+            throw new ModelFormatException(Where(header, "num_class"), $"{numClass} classes: must be between 1 and {ModelLimits.MaxOutputs}");
+        }
+
+        if (perIteration < 1 || perIteration > ModelLimits.MaxOutputs)
+        {
+            throw new ModelFormatException(Where(header, "num_tree_per_iteration"), $"{perIteration} trees per iteration: must be between 1 and {ModelLimits.MaxOutputs}");
         }
 
         if (!header.TryGetValue("objective", out var objective))
@@ -129,32 +139,52 @@ internal static class LightGbmTextLoader
         int[] left = Ints(keys, "left_child", splits, where);
         int[] right = Ints(keys, "right_child", splits, where);
         double[] threshold = Doubles(keys, "threshold", splits, where);
-        byte[] decision = [.. Ints(keys, "decision_type", splits, where).Select(d => (byte)d)];
+        int[] decisionType = Ints(keys, "decision_type", splits, where);
+        int numCat = Int(keys, "num_cat", 0, where);
+        if (numCat < 0 || numCat > splits)
+        {
+            throw new ModelFormatException(Where(keys, "num_cat", where), $"{numCat} categorical splits in a tree of {splits} splits");
+        }
+
         for (int k = 0; k < splits; k++)
         {
             if ((uint)splitFeature[k] >= (uint)featureCount)
             {
-                throw new ModelFormatException($"line {keys["split_feature"].Line}, key split_feature", $"feature {splitFeature[k]} is outside the model's {featureCount} features");
+                throw new ModelFormatException($"{Where(keys, "split_feature", where)}, node {k}", $"feature {splitFeature[k]} is outside the model's {featureCount} features");
             }
 
-            foreach ((int child, string key) in new[] { (left[k], "left_child"), (right[k], "right_child") })
+            // Bit 0: categorical; bit 1: missing goes left; bits 2-3: missing type none (0), zero (1) or NaN (2).
+            if ((uint)decisionType[k] > 0b1011)
             {
-                if (child >= splits || ~child >= leaves)
-                {
-                    throw new ModelFormatException($"line {keys[key].Line}, key {key}", $"child {child} of node {k} is outside the tree");
-                }
+                throw new ModelFormatException($"{Where(keys, "decision_type", where)}, node {k}", $"{decisionType[k]} is not a decision type");
+            }
+
+            bool categorical = (decisionType[k] & 1) != 0;
+            if (categorical ? !(threshold[k] >= 0 && threshold[k] < numCat && threshold[k] == Math.Floor(threshold[k])) : !double.IsFinite(threshold[k]))
+            {
+                throw new ModelFormatException($"{Where(keys, "threshold", where)}, node {k}", categorical
+                    ? $"{threshold[k]} is not one of the tree's {numCat} categorical splits"
+                    : $"{threshold[k]} is not a finite threshold");
             }
         }
 
-        int numCat = Int(keys, "num_cat", 0, where);
+        CheckTopology(left, right, leaves, keys, where);
         int[] catBoundaries = numCat > 0 ? Ints(keys, "cat_boundaries", numCat + 1, where) : [];
-        uint[] catThreshold = numCat > 0 ? [.. Doubles(keys, "cat_threshold", catBoundaries[^1], where).Select(v => (uint)v)] : [];
+        for (int c = 0; c < catBoundaries.Length; c++)
+        {
+            if (c == 0 ? catBoundaries[0] != 0 : catBoundaries[c] < catBoundaries[c - 1] || catBoundaries[c] - catBoundaries[c - 1] > ModelLimits.MaxCategoryWords)
+            {
+                throw new ModelFormatException($"{Where(keys, "cat_boundaries", where)}, value {c}", "the boundaries must start at 0 and rise by at most " + ModelLimits.MaxCategoryWords + " words");
+            }
+        }
+
+        uint[] catThreshold = numCat > 0 ? UInts(keys, "cat_threshold", catBoundaries[^1], where) : [];
         bool linear = Int(keys, "is_linear", 0, where) == 1;
         var tree = new LightGbmTree
         {
             SplitFeature = splitFeature,
             Threshold = threshold,
-            DecisionType = decision,
+            DecisionType = [.. decisionType.Select(d => (byte)d)],
             LeftChild = left,
             RightChild = right,
             LeafValue = leafValue,
@@ -169,7 +199,12 @@ internal static class LightGbmTextLoader
     {
         double[] constant = Doubles(keys, "leaf_const", leaves, where);
         int[] counts = Ints(keys, "num_features", leaves, where);
-        int total = counts.Sum();
+        if (counts.Any(c => c < 0 || c > featureCount))
+        {
+            throw new ModelFormatException(Where(keys, "num_features", where), $"a leaf's feature count is negative or above the model's {featureCount} features");
+        }
+
+        int total = (int)Math.Min(counts.Sum(c => (long)c), int.MaxValue);
         int[] features = Ints(keys, "leaf_features", total, where);
         double[] coefficients = Doubles(keys, "leaf_coeff", total, where);
         if (features.Any(f => (uint)f >= (uint)featureCount))
@@ -203,9 +238,10 @@ internal static class LightGbmTextLoader
         bool sqrt = false;
         foreach (string token in tokens.Skip(1))
         {
-            if (token.StartsWith("sigmoid:", StringComparison.Ordinal) && !double.TryParse(token[8..], NumberStyles.Float, CultureInfo.InvariantCulture, out sigmoid))
+            if (token.StartsWith("sigmoid:", StringComparison.Ordinal)
+                && !(double.TryParse(token[8..], NumberStyles.Float, CultureInfo.InvariantCulture, out sigmoid) && double.IsFinite(sigmoid) && sigmoid > 0))
             {
-                throw new ModelFormatException($"line {line}, key objective", $"'{token}' is not a sigmoid parameter");
+                throw new ModelFormatException($"line {line}, key objective", $"'{ModelFormatException.Quote(token)}' is not a positive, finite sigmoid parameter");
             }
 
             sqrt |= token == "sqrt";
@@ -222,7 +258,7 @@ internal static class LightGbmTextLoader
                 or "regression_l1" or "l1" or "mean_absolute_error" or "mae" or "huber" or "fair" or "quantile" or "mape"
                 => sqrt ? OutputTransform.SignedSquare : OutputTransform.Identity,
             "lambdarank" or "rank_xendcg" or "xendcg" or "custom" or "none" => OutputTransform.Identity,
-            _ => throw new ModelFormatException($"line {line}, key objective", $"objective '{name}' is not supported"),
+            _ => throw new ModelFormatException($"line {line}, key objective", $"objective '{ModelFormatException.Quote(name)}' is not supported"),
         };
         if (name is "cross_entropy" or "xentropy")
         {
@@ -241,13 +277,21 @@ internal static class LightGbmTextLoader
 
         return int.TryParse(entry.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
             ? value
-            : throw new ModelFormatException($"line {entry.Line}, key {key}", $"'{entry.Value}' is not an integer");
+            : throw new ModelFormatException($"line {entry.Line}, key {key}", $"'{ModelFormatException.Quote(entry.Value)}' is not an integer");
     }
 
     private static int[] Ints(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where) =>
-        [.. Doubles(keys, key, count, where).Select(v => (int)v)];
+        Values(keys, key, count, where, "an integer", static (string item, out int value) => int.TryParse(item, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value));
 
-    private static double[] Doubles(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where)
+    private static uint[] UInts(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where) =>
+        Values(keys, key, count, where, "a 32-bit unsigned integer", static (string item, out uint value) => uint.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out value));
+
+    // Every number of a model is finite: LightGBM writes none that is not, and NaN or ±∞ would only reach the output.
+    private static double[] Doubles(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where) =>
+        Values(keys, key, count, where, "a finite number", static (string item, out double value) =>
+            double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+
+    private static T[] Values<T>(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where, string what, ItemParser<T> parse)
     {
         if (count == 0)
         {
@@ -265,15 +309,63 @@ internal static class LightGbmTextLoader
             throw new ModelFormatException($"line {entry.Line}, key {key}", $"has {items.Length} values; {count} were expected");
         }
 
-        var values = new double[count];
+        var values = new T[count];
         for (int k = 0; k < count; k++)
         {
-            if (!double.TryParse(items[k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]))
+            if (!parse(items[k], out values[k]))
             {
-                throw new ModelFormatException($"line {entry.Line}, key {key}", $"value {k} '{items[k]}' is not a number");
+                throw new ModelFormatException($"line {entry.Line}, key {key}", $"value {k} '{ModelFormatException.Quote(items[k])}' is not {what}");
             }
         }
 
         return values;
     }
+
+    /// <summary>
+    /// Checks that the nodes form one tree: no child is the root, every node but the root has exactly one parent (so no
+    /// path can loop and the depth is below the node count) and every leaf index is in range.
+    /// </summary>
+    private static void CheckTopology(int[] left, int[] right, int leaves, Dictionary<string, (string Value, int Line)> keys, string where)
+    {
+        int splits = left.Length;
+        var internalParents = new int[splits];
+        var leafParents = new int[leaves];
+        for (int k = 0; k < splits; k++)
+        {
+            foreach ((int child, string key) in new[] { (left[k], "left_child"), (right[k], "right_child") })
+            {
+                bool valid = child >= 0 ? child > 0 && child < splits : ~child < leaves;
+                if (!valid)
+                {
+                    throw new ModelFormatException($"{Where(keys, key, where)}, node {k}", $"child {child} is outside the tree or the root");
+                }
+
+                if (child >= 0 ? ++internalParents[child] > 1 : ++leafParents[~child] > 1)
+                {
+                    throw new ModelFormatException($"{Where(keys, key, where)}, node {k}", $"child {child} already has a parent");
+                }
+            }
+        }
+
+        for (int node = 1; node < splits; node++)
+        {
+            if (internalParents[node] == 0)
+            {
+                throw new ModelFormatException($"{where}, node {node}", "no split leads to this node");
+            }
+        }
+
+        for (int leaf = 0; splits > 0 && leaf < leaves; leaf++)
+        {
+            if (leafParents[leaf] == 0)
+            {
+                throw new ModelFormatException($"{where}, leaf {leaf}", "no split leads to this leaf");
+            }
+        }
+    }
+
+    private static string Where(Dictionary<string, (string Value, int Line)> keys, string key, string where = "header") =>
+        keys.TryGetValue(key, out var entry) ? $"line {entry.Line}, key {key}" : $"{where}, key {key}";
+
+    private delegate bool ItemParser<T>(string item, out T value);
 }

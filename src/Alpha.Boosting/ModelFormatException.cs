@@ -32,4 +32,8 @@ public sealed class ModelFormatException : FormatException
 
     /// <summary>Where in the model the problem is: a line and key for LightGBM text, a JSON path for XGBoost.</summary>
     public string Location { get; }
+
+    /// <summary>A value from the file as a message quotes it: at most 80 characters, a longer one cut with its length.</summary>
+    internal static string Quote(string value) =>
+        value.Length <= 80 ? value : $"{value[..77]}... ({value.Length} characters)";
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -16,6 +17,10 @@ internal sealed class XGBoostForest : BoostedTreeModel
     private const int Categorical = 2;
     private const int BatchBlock = 64;
     private const int Lanes = 4;
+
+    // Outputs whose sums live on the stack; a model with more (a file may declare up to ModelLimits.MaxOutputs) sums
+    // into a pooled array, so nothing a file declares sizes a stack allocation.
+    private const int StackOutputs = 16;
 
     private readonly XGBoostNode[] _nodes;
     private readonly float[] _leafValue;
@@ -59,7 +64,29 @@ internal sealed class XGBoostForest : BoostedTreeModel
     /// <summary>One row: four trees walked side by side (independent chains overlap in the CPU); sums in tree order, float32.</summary>
     private protected override void Margins(ReadOnlySpan<double> features, Span<double> margins)
     {
-        Span<float> sums = stackalloc float[OutputCount];
+        float[]? rented = null;
+        Span<float> sums = OutputCount <= StackOutputs
+            ? stackalloc float[StackOutputs]
+            : (rented = ArrayPool<float>.Shared.Rent(OutputCount));
+        try
+        {
+            SumRow(features, sums[..OutputCount]);
+            for (int o = 0; o < OutputCount; o++)
+            {
+                margins[o] = sums[o];
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void SumRow(ReadOnlySpan<double> features, Span<float> sums)
+    {
         sums.Fill(_baseMargin);
         ref double row = ref MemoryMarshal.GetReference(features);
         int t = 0;
@@ -91,18 +118,32 @@ internal sealed class XGBoostForest : BoostedTreeModel
 
             Add(sums, t, node);
         }
-
-        for (int o = 0; o < sums.Length; o++)
-        {
-            margins[o] = sums[o];
-        }
     }
 
     /// <summary>Blocks of 64 rows per tree (as XGBoost's predictor does) so a tree stays in cache; eight rows walked side by side.</summary>
     private protected override void MarginsRange(ReadOnlySpan<double> rows, Span<double> output, int from, int to)
     {
+        int outputs = OutputCount;
+        float[]? rented = null;
+        Span<float> sums = outputs <= StackOutputs
+            ? stackalloc float[BatchBlock * StackOutputs]
+            : (rented = ArrayPool<float>.Shared.Rent(BatchBlock * outputs));
+        try
+        {
+            SumBlocks(rows, output, from, to, sums);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void SumBlocks(ReadOnlySpan<double> rows, Span<double> output, int from, int to, Span<float> sums)
+    {
         int outputs = OutputCount, width = FeatureCount;
-        Span<float> sums = stackalloc float[BatchBlock * outputs];
         ref double first = ref MemoryMarshal.GetReference(rows);
         for (int block = from; block < to; block += BatchBlock)
         {

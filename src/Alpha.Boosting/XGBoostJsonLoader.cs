@@ -37,10 +37,24 @@ internal static class XGBoostJsonLoader
         JsonElement learner = Get(root, "learner", "");
         JsonElement parameters = Get(learner, "learner_model_param", "learner");
         int featureCount = ParseInt(Get(parameters, "num_feature", "learner.learner_model_param"), "learner.learner_model_param.num_feature");
+        if (featureCount < 1 || featureCount > ModelLimits.MaxFeatures)
+        {
+            throw new ModelFormatException("learner.learner_model_param.num_feature", $"{featureCount} features: must be between 1 and {ModelLimits.MaxFeatures}");
+        }
+
         int numClass = ParseInt(Get(parameters, "num_class", "learner.learner_model_param"), "learner.learner_model_param.num_class");
+        if (numClass < 0 || numClass > ModelLimits.MaxOutputs)
+        {
+            throw new ModelFormatException("learner.learner_model_param.num_class", $"{numClass} classes: must be between 0 and {ModelLimits.MaxOutputs}");
+        }
+
         float baseScore = ParseFloat(Get(parameters, "base_score", "learner.learner_model_param"), "learner.learner_model_param.base_score");
         string objective = Get(Get(learner, "objective", "learner"), "name", "learner.objective").GetString() ?? "";
         (OutputTransform transform, float baseMargin) = Objective(objective, baseScore);
+        if (!float.IsFinite(baseMargin))
+        {
+            throw new ModelFormatException("learner.learner_model_param.base_score", $"{baseScore} is outside the domain of objective '{ModelFormatException.Quote(objective)}'");
+        }
 
         JsonElement booster = Get(learner, "gradient_booster", "learner");
         string boosterName = Get(booster, "name", "learner.gradient_booster").GetString() ?? "";
@@ -54,10 +68,14 @@ internal static class XGBoostJsonLoader
         {
             model = Get(Get(booster, "gbtree", "learner.gradient_booster"), "model", "learner.gradient_booster.gbtree");
             dartWeights = [.. Get(booster, "weight_drop", "learner.gradient_booster").EnumerateArray().Select(e => (float)e.GetDouble())];
+            if (dartWeights.Any(w => !float.IsFinite(w)))
+            {
+                throw new ModelFormatException("learner.gradient_booster.weight_drop", "a tree weight is not a finite number");
+            }
         }
         else
         {
-            throw new ModelFormatException("learner.gradient_booster.name", $"booster '{boosterName}' is not supported (gbtree or dart)");
+            throw new ModelFormatException("learner.gradient_booster.name", $"booster '{ModelFormatException.Quote(boosterName)}' is not supported (gbtree or dart)");
         }
 
         var trees = new List<XGBoostTree>();
@@ -92,26 +110,24 @@ internal static class XGBoostJsonLoader
         "multi:softmax" => (OutputTransform.ArgMax, baseScore),
         "reg:squarederror" or "reg:linear" or "reg:squaredlogerror" or "reg:pseudohubererror" or "reg:absoluteerror"
             or "rank:pairwise" or "rank:ndcg" or "rank:map" => (OutputTransform.Identity, baseScore),
-        _ => throw new ModelFormatException("learner.objective.name", $"objective '{name}' is not supported"),
+        _ => throw new ModelFormatException("learner.objective.name", $"objective '{ModelFormatException.Quote(name)}' is not supported"),
     };
 
     private static XGBoostTree ParseTree(JsonElement tree, string path, int featureCount)
     {
         int[] left = Ints(tree, "left_children", path);
         int n = left.Length;
+        if (n == 0)
+        {
+            throw new ModelFormatException($"{path}.left_children", "a tree has at least one node");
+        }
+
         int[] right = Ints(tree, "right_children", path, n);
         int[] split = Ints(tree, "split_indices", path, n);
         float[] condition = [.. Array(tree, "split_conditions", path, n).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? float.NaN : (float)e.GetDouble())];
         bool[] defaultLeft = [.. Array(tree, "default_left", path, n).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.True || (e.ValueKind == JsonValueKind.Number && e.GetInt32() != 0))];
-        int[] splitType = tree.TryGetProperty("split_type", out JsonElement st) ? [.. st.EnumerateArray().Select(e => e.GetInt32())] : new int[n];
-        for (int k = 0; k < n; k++)
-        {
-            bool leaf = left[k] < 0;
-            if (leaf != (right[k] < 0) || (!leaf && (left[k] >= n || right[k] >= n || (uint)split[k] >= (uint)featureCount)))
-            {
-                throw new ModelFormatException($"{path}, node {k}", "children or split feature are out of range");
-            }
-        }
+        int[] splitType = tree.TryGetProperty("split_type", out _) ? Ints(tree, "split_type", path, n) : new int[n];
+        CheckNodes(left, right, split, splitType, condition, featureCount, path);
 
         var categories = new Dictionary<int, int[]>();
         if (tree.TryGetProperty("categories_nodes", out JsonElement nodes) && nodes.GetArrayLength() > 0)
@@ -122,16 +138,84 @@ internal static class XGBoostJsonLoader
             int[] sizes = Ints(tree, "categories_sizes", path, catNodes.Length);
             for (int k = 0; k < catNodes.Length; k++)
             {
-                if ((uint)catNodes[k] >= (uint)n || segments[k] < 0 || segments[k] + sizes[k] > values.Length || splitType[catNodes[k]] != 1)
+                if ((uint)catNodes[k] >= (uint)n || segments[k] < 0 || sizes[k] < 0 || (long)segments[k] + sizes[k] > values.Length
+                    || splitType[catNodes[k]] != 1 || categories.ContainsKey(catNodes[k]))
                 {
                     throw new ModelFormatException($"{path}.categories_nodes[{k}]", "does not describe a categorical node's categories");
                 }
 
-                categories[catNodes[k]] = values[segments[k]..(segments[k] + sizes[k])];
+                int[] set = values[segments[k]..(segments[k] + sizes[k])];
+                if (set.Any(c => (uint)c >= ModelLimits.MaxCategory))
+                {
+                    throw new ModelFormatException($"{path}.categories_nodes[{k}]", $"a category is negative or not below {ModelLimits.MaxCategory}");
+                }
+
+                categories[catNodes[k]] = set;
+            }
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            if (splitType[k] == 1 && left[k] >= 0 && !categories.ContainsKey(k))
+            {
+                throw new ModelFormatException($"{path}, node {k}", "a categorical split has no categories");
             }
         }
 
         return new XGBoostTree { Left = left, Right = right, SplitIndex = split, SplitCondition = condition, DefaultLeft = defaultLeft, Categories = categories };
+    }
+
+    /// <summary>
+    /// Checks that the nodes reachable from the root form a tree — no node points back to the root and none has two
+    /// parents, so no path loops, no subtree is shared and the depth is below the node count — that split features and
+    /// types are in range, and that every leaf value and numerical threshold is finite (a categorical split's condition
+    /// is NaN). Nodes no split leads to are allowed: XGBoost's pruner leaves its deleted nodes in the arrays.
+    /// </summary>
+    private static void CheckNodes(int[] left, int[] right, int[] split, int[] splitType, float[] condition, int featureCount, string path)
+    {
+        int n = left.Length;
+        var parents = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            bool leaf = left[k] < 0;
+            if (leaf != (right[k] < 0))
+            {
+                throw new ModelFormatException($"{path}, node {k}", "one child is a leaf marker (-1) and the other is not");
+            }
+
+            if (leaf)
+            {
+                if (!float.IsFinite(condition[k]))
+                {
+                    throw new ModelFormatException($"{path}.split_conditions[{k}]", $"leaf value {condition[k]} is not finite");
+                }
+
+                continue;
+            }
+
+            if ((uint)splitType[k] > 1)
+            {
+                throw new ModelFormatException($"{path}.split_type[{k}]", $"{splitType[k]} is neither numerical (0) nor categorical (1)");
+            }
+
+            if ((uint)split[k] >= (uint)featureCount)
+            {
+                throw new ModelFormatException($"{path}.split_indices[{k}]", $"feature {split[k]} is outside the model's {featureCount} features");
+            }
+
+            if (splitType[k] == 0 && !float.IsFinite(condition[k]))
+            {
+                throw new ModelFormatException($"{path}.split_conditions[{k}]", $"threshold {condition[k]} is not finite");
+            }
+
+            foreach ((int child, string key) in new[] { (left[k], "left_children"), (right[k], "right_children") })
+            {
+                if (child <= 0 || child >= n || ++parents[child] > 1)
+                {
+                    throw new ModelFormatException($"{path}.{key}[{k}]", $"child {child} is outside the tree, the root, or a node that already has a parent");
+                }
+            }
+        }
     }
 
     private static JsonElement Get(JsonElement element, string name, string path)
