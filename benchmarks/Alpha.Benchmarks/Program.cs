@@ -13,4 +13,10 @@ if (args is ["retrain-stages", string dataFolder, string runs])
     return;
 }
 
+if (args is ["mutate", string cases, ..])
+{
+    Alpha.Benchmarks.Boosting.ModelMutationCommand.Run(int.Parse(cases, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261207);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args);

@@ -322,8 +322,9 @@ internal static class LightGbmTextLoader
     }
 
     /// <summary>
-    /// Checks that the nodes form one tree: no child is the root, every node but the root has exactly one parent (so no
-    /// path can loop and the depth is below the node count) and every leaf index is in range.
+    /// Checks that the nodes form one tree as LightGBM writes it: every internal child lies after its parent (so no path
+    /// can loop and the depth is below the node count), every leaf index is in range, and every node but the root has
+    /// exactly one parent.
     /// </summary>
     private static void CheckTopology(int[] left, int[] right, int leaves, Dictionary<string, (string Value, int Line)> keys, string where)
     {
@@ -334,10 +335,10 @@ internal static class LightGbmTextLoader
         {
             foreach ((int child, string key) in new[] { (left[k], "left_child"), (right[k], "right_child") })
             {
-                bool valid = child >= 0 ? child > 0 && child < splits : ~child < leaves;
+                bool valid = child >= 0 ? child > k && child < splits : ~child < leaves;
                 if (!valid)
                 {
-                    throw new ModelFormatException($"{Where(keys, key, where)}, node {k}", $"child {child} is outside the tree or the root");
+                    throw new ModelFormatException($"{Where(keys, key, where)}, node {k}", $"child {child} is outside the tree or not after its parent");
                 }
 
                 if (child >= 0 ? ++internalParents[child] > 1 : ++leafParents[~child] > 1)
