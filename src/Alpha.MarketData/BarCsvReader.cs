@@ -51,28 +51,31 @@ public sealed class BarCsvReader
         return cut > 0 ? name[..cut] : name;
     }
 
-    /// <summary>Loads bars from <paramref name="reader"/>; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="BarFormatException">Strict mode: the first bad row, or a step that mixes timeframes.</exception>
+    /// <summary>
+    /// Loads bars from <paramref name="reader"/>; <paramref name="source"/> names it in errors. In lenient mode a file
+    /// whose every row is unusable gives an empty series that carries every row's issue.
+    /// </summary>
+    /// <exception cref="BarFormatException">The file has no data row (empty, or a header only); strict mode: the first bad row, or a step that mixes timeframes.</exception>
     public BarSeries Load(TextReader reader, string source, string symbol)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         BarSeriesBuilder? builder = null;
-        foreach ((Bar bar, long line, BarSeriesBuilder rowBuilder) in ReadRows(reader, columns => new BarSeriesBuilder(symbol, source, Mode, columns)))
+        foreach ((Bar bar, long line, BarSeriesBuilder rowBuilder) in ReadRows(reader, source, columns => builder = new BarSeriesBuilder(symbol, source, Mode, columns)))
         {
-            builder = rowBuilder;
-            builder.Add(bar, line);
+            rowBuilder.Add(bar, line);
         }
 
-        return (builder ?? new BarSeriesBuilder(symbol, source, Mode, DefaultColumns)).Build();
+        return builder!.Build();
     }
 
     /// <summary>
     /// Streams the parsed bars of <paramref name="reader"/> without collecting them. Rows are checked field by field
     /// and for prices and order as <see cref="Load(TextReader, string, string)"/> does (not for mixed timeframes,
     /// which needs the whole series). Strict mode throws on the first problem; lenient mode skips the row and adds
-    /// the problem to <paramref name="issues"/>.
+    /// the problem to <paramref name="issues"/>. A source with no data row throws <see cref="BarFormatException"/>
+    /// when the enumeration reaches its end.
     /// </summary>
     public IEnumerable<Bar> Read(TextReader reader, string source, ICollection<BarIssue>? issues = null)
     {
@@ -83,7 +86,7 @@ public sealed class BarCsvReader
 
     private IEnumerable<Bar> Stream(TextReader reader, string source, ICollection<BarIssue>? issues)
     {
-        foreach ((Bar bar, long line, BarSeriesBuilder checker) in ReadRows(reader, columns => new BarSeriesBuilder(source, source, Mode, columns, issues, keepBars: false)))
+        foreach ((Bar bar, long line, BarSeriesBuilder checker) in ReadRows(reader, source, columns => new BarSeriesBuilder(source, source, Mode, columns, issues, keepBars: false)))
         {
             if (checker.Add(bar, line))
             {
@@ -92,11 +95,12 @@ public sealed class BarCsvReader
         }
     }
 
-    // Yields each parseable row with the builder (made once the header is known) that validates and collects it.
-    private IEnumerable<(Bar Bar, long Line, BarSeriesBuilder Builder)> ReadRows(TextReader reader, Func<string[], BarSeriesBuilder> createBuilder)
+    // Yields each parseable row with the builder (made once the header is known) that validates and collects it;
+    // a source without a data row is an error in either mode (nothing to skip, nothing to report as a row).
+    private IEnumerable<(Bar Bar, long Line, BarSeriesBuilder Builder)> ReadRows(TextReader reader, string source, Func<string[], BarSeriesBuilder> createBuilder)
     {
         BarSeriesBuilder? builder = null;
-        long lineNumber = 0;
+        long lineNumber = 0, dataRows = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -110,10 +114,21 @@ public sealed class BarCsvReader
                 }
             }
 
-            if (line.Length != 0 && TryParse(line, lineNumber, builder, out Bar bar))
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            dataRows++;
+            if (TryParse(line, lineNumber, builder, out Bar bar))
             {
                 yield return (bar, lineNumber, builder);
             }
+        }
+
+        if (dataRows == 0)
+        {
+            throw new BarFormatException(source, lineNumber, "(file)", lineNumber == 0 ? "the file is empty: it has no bars" : "the file has no data rows: no bars after the header");
         }
     }
 
@@ -145,13 +160,13 @@ public sealed class BarCsvReader
             {
                 if (!TryParseTime(field, out time))
                 {
-                    problems.Problem(lineNumber, 0, $"'{field}' is not a timestamp in the format '{Format.TimestampFormat}'", skipped: true);
+                    problems.Problem(lineNumber, 0, $"'{BarFormatException.Quote(field)}' is not a timestamp in the format '{Format.TimestampFormat}'", skipped: true);
                     return false;
                 }
             }
-            else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[c - 1]))
+            else if (BarFormatException.NumberProblem(field, out values[c - 1]) is string problem)
             {
-                problems.Problem(lineNumber, c, $"'{field}' is not a number", skipped: true);
+                problems.Problem(lineNumber, c, problem, skipped: true);
                 return false;
             }
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Alpha.MarketData;
 
 /// <summary>A bar file that cannot be read as bars: names the file, the 1-based line and the column at fault.</summary>
@@ -48,4 +50,24 @@ public sealed class BarFormatException : FormatException
 
     /// <summary>What is wrong, without the location.</summary>
     public string Problem { get; }
+
+    // A number longer than this is refused as too long before it is parsed: no price or volume needs more digits, and
+    // an all-digit field of hundreds of characters would otherwise parse as +∞ and be reported as "Infinity".
+    private const int MaxNumberLength = 40;
+
+    /// <summary>A field as a message quotes it: at most 80 characters, a longer one cut with its length.</summary>
+    internal static string Quote(ReadOnlySpan<char> field) =>
+        field.Length <= 80 ? field.ToString() : $"{field[..77]}... ({field.Length} characters)";
+
+    /// <summary>Parses a numeric field; returns null when it is a number, or the problem to report.</summary>
+    internal static string? NumberProblem(ReadOnlySpan<char> field, out double value)
+    {
+        value = double.NaN;
+        if (field.Length > MaxNumberLength)
+        {
+            return $"'{Quote(field)}' is too long to be a number ({field.Length} characters)";
+        }
+
+        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) ? null : $"'{Quote(field)}' is not a number";
+    }
 }
