@@ -13,10 +13,10 @@ internal static class BacktestCommand
     public static Command Create()
     {
         Option<DirectoryInfo> model = CliOptions.Model(), config = CliOptions.Config(required: true);
-        Option<FileInfo[]> data = CliOptions.Data();
+        var data = new PairDataOptions();
         var theta1 = new Option<double?>("--theta1") { Description = "Override the model's θ1." };
         var theta2 = new Option<double?>("--theta2") { Description = "Override the model's θ2." };
-        var command = new Command("backtest", "Backtest a stored model on a pair (with the policy's costs, sizing and stress scenarios).") { model, data, config, theta1, theta2 };
+        var command = new Command("backtest", "Backtest a stored model on a pair (with the policy's costs, sizing and stress scenarios).") { model, data.Files, data.Quote, config, theta1, theta2 };
         command.SetAction((parse, _) =>
         {
             (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = StoredModelOnData.Load(parse, model, data, config);

@@ -11,14 +11,6 @@ internal static class CliOptions
         Required = required,
     };
 
-    public static Option<FileInfo[]> Data() => new("--data")
-    {
-        Description = "The two legs' bar files (MetaTrader 5 CSV): leg A then leg B.",
-        Required = true,
-        Arity = new ArgumentArity(2, 2),
-        AllowMultipleArgumentsPerToken = true,
-    };
-
     public static Option<DirectoryInfo> Model() => new("--model")
     {
         Description = "A model version folder (models/<version>).",

@@ -12,8 +12,8 @@ internal static class OptimizeCommand
     public static Command Create()
     {
         Option<DirectoryInfo> model = CliOptions.Model(), config = CliOptions.Config(required: true);
-        Option<FileInfo[]> data = CliOptions.Data();
-        var command = new Command("optimize", "Re-run the θ search (grid, TPE, stabilisation from the model's θ, bootstrap guard) on a stored model's scores.") { model, data, config };
+        var data = new PairDataOptions();
+        var command = new Command("optimize", "Re-run the θ search (grid, TPE, stabilisation from the model's θ, bootstrap guard) on a stored model's scores.") { model, data.Files, data.Quote, config };
         command.SetAction((parse, cancellationToken) =>
         {
             (TrainedModel trained, ScoredPair scored, TrainingPolicy policy) = StoredModelOnData.Load(parse, model, data, config);

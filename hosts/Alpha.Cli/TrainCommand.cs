@@ -9,15 +9,14 @@ internal static class TrainCommand
     public static Command Create()
     {
         Option<DirectoryInfo> config = CliOptions.Config(required: true);
-        Option<FileInfo[]> data = CliOptions.Data();
+        var data = new PairDataOptions();
         var output = new Option<DirectoryInfo>("--out") { Description = "The models folder; the version is written to <out>/<version>/.", Required = true };
         var previous = new Option<DirectoryInfo?>("--previous") { Description = "The deployed version: θ stabilisation starts from it and adoption compares with it." };
-        var command = new Command("train", "Run the whole retrain flow on a pair and store a checksummed model version.") { config, data, output, previous };
+        var command = new Command("train", "Run the whole retrain flow on a pair and store a checksummed model version.") { config, data.Files, data.Quote, output, previous };
         command.SetAction((parse, cancellationToken) =>
         {
             TrainingPolicy policy = PolicyLoader.Load(parse.GetRequiredValue(config).FullName);
-            FileInfo[] files = parse.GetRequiredValue(data);
-            var dataset = PairDataset.FromCsv(files[0].FullName, files[1].FullName);
+            PairDataset dataset = data.Read(parse);
             DeployedModel? deployed = parse.GetValue(previous) is DirectoryInfo p ? DeployedModel.Load(p.FullName) : null;
             Training.Run(policy, dataset, deployed, parse.GetRequiredValue(output).FullName, cancellationToken);
             return Task.FromResult(0);

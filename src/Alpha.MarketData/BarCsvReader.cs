@@ -101,10 +101,19 @@ public sealed class BarCsvReader
     {
         BarSeriesBuilder? builder = null;
         long lineNumber = 0, dataRows = 0;
+        var lines = new LineReader(reader, LineReader.DefaultMaxLength);
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = lines.ReadLine(out bool tooLong)) is not null)
         {
             lineNumber++;
+            if (tooLong)
+            {
+                builder ??= createBuilder(DefaultColumns);
+                dataRows++;
+                builder.Problem(lineNumber, 0, $"the line is longer than {LineReader.DefaultMaxLength} characters", skipped: true);
+                continue;
+            }
+
             if (builder is null)
             {
                 builder = createBuilder(Format.HasHeader ? HeaderNames(line) : DefaultColumns);

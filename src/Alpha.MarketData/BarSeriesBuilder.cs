@@ -17,15 +17,18 @@ internal sealed class BarSeriesBuilder(string symbol, string source, ValidationM
     private DateTime _lastTime;
     private long _lastLine;
 
-    /// <summary>Reports a problem: throws in strict mode, records it in lenient mode.</summary>
-    public void Problem(long line, int column, string problem, bool skipped)
+    /// <summary>Reports a problem in one of the bar's columns: throws in strict mode, records it in lenient mode.</summary>
+    public void Problem(long line, int column, string problem, bool skipped) => Problem(line, columns[column], problem, skipped);
+
+    /// <summary>Reports a problem in a column of the source that is not one of the bar's (e.g. the ask side of a quote file).</summary>
+    public void Problem(long line, string column, string problem, bool skipped)
     {
         if (mode == ValidationMode.Strict)
         {
-            throw new BarFormatException(source, line, columns[column], problem);
+            throw new BarFormatException(source, line, column, problem);
         }
 
-        var issue = new BarIssue(source, line, columns[column], problem, skipped);
+        var issue = new BarIssue(source, line, column, problem, skipped);
         _issues.Add(issue);
         issueSink?.Add(issue);
     }

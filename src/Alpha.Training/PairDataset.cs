@@ -28,15 +28,20 @@ public sealed class PairDataset
     /// <summary>SHA-256 over the inputs' hashes in order (the run's <c>data_hash</c>), lowercase hex.</summary>
     public string DataHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Files.Select(f => f.Sha256)))));
 
-    /// <summary>Reads both legs from CSV files (MetaTrader 5 layout unless <paramref name="format"/> says otherwise; strict validation).</summary>
-    /// <param name="pathA">Leg A's file; its symbol is the file name up to the first '_' or '.'.</param>
+    /// <summary>
+    /// Reads both legs from bar files, strictly validated: CSV files (MetaTrader 5 layout unless
+    /// <paramref name="format"/> says otherwise) and QuantConnect Lean hour or daily archives (<c>.zip</c>, read with
+    /// <paramref name="lean"/>), which may be mixed.
+    /// </summary>
+    /// <param name="pathA">Leg A's file; its symbol is the file name up to the first '_' or '.' (upper-cased for a Lean archive).</param>
     /// <param name="pathB">Leg B's file.</param>
     /// <param name="format">The CSV layout.</param>
-    /// <exception cref="BarFormatException">A row is malformed (the message names file, line and column).</exception>
+    /// <param name="lean">How Lean archives are read (bid prices of an Oanda archive by default).</param>
+    /// <exception cref="BarFormatException">A file is not bars, or a row is malformed (the message names file, line and column).</exception>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
-    public static PairDataset FromCsv(string pathA, string pathB, BarCsvFormat? format = null)
+    public static PairDataset FromFiles(string pathA, string pathB, BarCsvFormat? format = null, LeanDataOptions? lean = null)
     {
-        var reader = new BarCsvReader(format);
+        var reader = new BarReader(new BarCsvReader(format), new LeanBarReader(lean));
         // The legs are independent: both are read at once; A's error, if any, is rethrown as is, then B's.
         var legs = new (BarSeries Series, DatasetFile File)[2];
         var errors = new ExceptionDispatchInfo?[2];
@@ -64,7 +69,7 @@ public sealed class PairDataset
         return new PairDataset(a, b, [Describe(a), Describe(b)]);
     }
 
-    private static (BarSeries, DatasetFile) Read(BarCsvReader reader, string path)
+    private static (BarSeries, DatasetFile) Read(BarReader reader, string path)
     {
         if (!File.Exists(path))
         {
@@ -73,8 +78,7 @@ public sealed class PairDataset
 
         // Read once: the same bytes are parsed and hashed.
         byte[] bytes = File.ReadAllBytes(path);
-        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        BarSeries series = reader.Load(text, path, BarCsvReader.SymbolOf(path));
+        BarSeries series = reader.Load(bytes, path);
         string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (series, new DatasetFile(Path.GetFileName(path), series.Symbol, series.Count, First(series), Last(series), hash));
     }
@@ -100,4 +104,19 @@ public sealed class PairDataset
     private static DateTime First(BarSeries s) => s.Count == 0 ? default : s.Time[0];
 
     private static DateTime Last(BarSeries s) => s.Count == 0 ? default : s.Time[s.Count - 1];
+
+    // The reader of each kind of bar file, by the file's name.
+    private sealed record BarReader(BarCsvReader Csv, LeanBarReader Lean)
+    {
+        public BarSeries Load(byte[] bytes, string path)
+        {
+            if (LeanBarReader.IsLeanArchive(path))
+            {
+                return Lean.LoadArchive(new MemoryStream(bytes, writable: false), path, BarCsvReader.SymbolOf(path).ToUpperInvariant());
+            }
+
+            using var text = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Csv.Load(text, path, BarCsvReader.SymbolOf(path));
+        }
+    }
 }

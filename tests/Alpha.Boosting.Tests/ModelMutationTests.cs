@@ -7,7 +7,7 @@ namespace Alpha.Boosting.Tests;
 /// Seeded mutants of real model files (truncated, flipped, spliced, numbers made huge, negative, NaN or infinite,
 /// children pointed back up the tree): each is refused with a <see cref="ModelFormatException"/> or, when the mutation
 /// left a valid model, loads and predicts finite-or-NaN numbers — never another exception, a hang or a crash.
-/// <c>./build.sh bench mutate 100000</c> runs the same at 100,000 cases per format (benchmarks/README.md).
+/// <c>./build.sh bench mutate 100000</c> runs the same at 100,000 cases per format.
 /// </summary>
 public sealed class ModelMutationTests(ITestOutputHelper output)
 {

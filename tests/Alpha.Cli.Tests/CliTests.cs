@@ -51,6 +51,23 @@ public sealed class CliTests
         Assert.Contains("chosen θ", output, StringComparison.Ordinal);
     }
 
+    [SharedDataFact]
+    public void Train_OnLeanDailyArchives_StoresAVerifiedVersion()
+    {
+        string root = Directory.CreateTempSubdirectory("alpha-lean-test-").FullName;
+        string a = TestEnvironment.SharedFile("lean-fx-daily", "eurusd.zip"), b = TestEnvironment.SharedFile("lean-fx-daily", "gbpusd.zip");
+
+        (int code, string output, string error) = Alpha.Run("train", "--config", Repo("configs"), "--data", a, b, "--quote", "mid", "--out", root);
+
+        Assert.True(code == 0, error);
+        string version = Assert.Single(ModelStore.ListVersions(root));
+        Assert.True(ModelStore.Verify(version).IsValid);
+        Assert.Contains("AI2", output, StringComparison.Ordinal);
+        string index = File.ReadAllText(Path.Combine(version, "dataset_index.json"));
+        Assert.Contains("EURUSD", index, StringComparison.Ordinal);
+        Assert.Contains("GBPUSD", index, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Errors_AreOneLineOnStderr_WithANonZeroExitCode()
     {

@@ -63,4 +63,28 @@ public sealed class BarCsvReaderHardeningTests
         Assert.Contains("too long to be a number (400 characters)", e.Problem, StringComparison.Ordinal);
         Assert.DoesNotContain("Infinity", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_LineWithoutEndBeyondTheBound_IsReportedWithoutHoldingIt()
+    {
+        // 20 million characters and no line break: strict mode refuses the line, lenient mode skips it and reads on.
+        string text = Header + "2024-01-02 00:00:00\t1\t2\t0.5\t1.5\t3\n" + new string('1', 20_000_000) + "\n2024-01-02 04:00:00\t1\t2\t0.5\t1.5\t3\n";
+
+        var e = Assert.Throws<BarFormatException>(() => new BarCsvReader().Load(new StringReader(text), "long.csv", "L"));
+        BarSeries lenient = new BarCsvReader(mode: ValidationMode.Lenient).Load(new StringReader(text), "long.csv", "L");
+
+        Assert.Equal(3, e.Line);
+        Assert.Contains("longer than", e.Problem, StringComparison.Ordinal);
+        Assert.Equal(2, lenient.Count);
+        Assert.Equal(3, Assert.Single(lenient.Issues).Line);
+    }
+
+    [Fact]
+    public void Load_CarriageReturnLineEnds_AreRead()
+    {
+        BarSeries series = new BarCsvReader().Load(new StringReader(Header.Replace("\n", "\r\n", StringComparison.Ordinal) + "2024-01-02 00:00:00\t1\t2\t0.5\t1.5\t3\r\n2024-01-02 04:00:00\t1\t2\t0.5\t1.5\t4"), "crlf.csv", "C");
+
+        Assert.Equal(2, series.Count);
+        Assert.Equal(4, series.Volume[1]);
+    }
 }

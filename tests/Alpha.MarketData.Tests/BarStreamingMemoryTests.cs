@@ -27,26 +27,39 @@ public sealed class BarStreamingMemoryTests
         Assert.True(retainedPeak < 4 * 1024 * 1024, $"retained {retainedPeak} bytes while streaming");
     }
 
-    // Produces MetaTrader-format lines on demand, so no file or list of lines exists.
+    // Produces MetaTrader-format text on demand, line by line, so no file or list of lines exists. A TextReader whose
+    // Read serves the characters (the readers read blocks, bounding each line's length).
     private sealed class GeneratedBars(int rows) : TextReader
     {
         private int _line = -1;
+        private string _current = "";
+        private int _offset;
 
-        public override string? ReadLine()
+        public override int Read(char[] buffer, int index, int count)
         {
-            _line++;
-            if (_line == 0)
+            if (_offset == _current.Length && !Next())
             {
-                return "Time\tOpen\tHigh\tLow\tClose\tVolume";
+                return 0;
             }
 
+            int n = Math.Min(count, _current.Length - _offset);
+            _current.CopyTo(_offset, buffer, index, n);
+            _offset += n;
+            return n;
+        }
+
+        private bool Next()
+        {
+            _line++;
             if (_line > rows)
             {
-                return null;
+                return false;
             }
 
             DateTime t = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(_line);
-            return $"{t:yyyy-MM-dd HH:mm:ss}\t1.1\t1.2\t1.0\t1.15\t{_line}";
+            _current = _line == 0 ? "Time\tOpen\tHigh\tLow\tClose\tVolume\n" : $"{t:yyyy-MM-dd HH:mm:ss}\t1.1\t1.2\t1.0\t1.15\t{_line}\n";
+            _offset = 0;
+            return true;
         }
     }
 }

@@ -10,11 +10,11 @@ public sealed class PairDatasetTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void FromCsv_RecordsEachFile_WithTheSha256OfItsBytes()
+    public void FromFiles_RecordsEachFile_WithTheSha256OfItsBytes()
     {
         string a = Write("AUDUSD_H4.csv", "0.80", withBom: true), b = Write("NZDUSD_H4.csv", "0.70", withBom: false);
 
-        var data = PairDataset.FromCsv(a, b);
+        var data = PairDataset.FromFiles(a, b);
 
         Assert.Equal(["AUDUSD", "NZDUSD"], data.Files.Select(f => f.Symbol));
         Assert.Equal(["AUDUSD_H4.csv", "NZDUSD_H4.csv"], data.Files.Select(f => f.Name));
@@ -27,11 +27,11 @@ public sealed class PairDatasetTests : IDisposable
     }
 
     [Fact]
-    public void FromCsv_MissingFile_NamesIt()
+    public void FromFiles_MissingFile_NamesIt()
     {
         string a = Write("AUDUSD_H4.csv", "0.80", withBom: false), missing = Path.Combine(_folder, "NZDUSD_H4.csv");
 
-        Assert.Equal(missing, Assert.Throws<FileNotFoundException>(() => PairDataset.FromCsv(a, missing)).FileName);
+        Assert.Equal(missing, Assert.Throws<FileNotFoundException>(() => PairDataset.FromFiles(a, missing)).FileName);
     }
 
     private string Write(string name, string price, bool withBom)

@@ -23,7 +23,7 @@ internal static class RetrainStageTimes
         for (int run = 0; run <= runs; run++)
         {
             var total = Stopwatch.StartNew();
-            var data = PairDataset.FromCsv(a, b);
+            var data = PairDataset.FromFiles(a, b);
             double load = total.Elapsed.TotalMilliseconds;
             RetrainResult result = new RetrainFlow(TrainingPolicy.Default, [new XGBoostTrainer()]).Run(data);
             double flow = total.Elapsed.TotalMilliseconds;
