@@ -1,3 +1,4 @@
+using Alpha.Boosting.LightGbm;
 using Alpha.Boosting.XGBoost;
 using Alpha.Boosting.Training;
 using Alpha.Training;
@@ -10,7 +11,7 @@ internal static class Training
 {
     public static string Run(TrainingPolicy policy, PairDataset data, DeployedModel? deployed, string modelsRoot, CancellationToken cancellationToken)
     {
-        var flow = new RetrainFlow(policy, [new XGBoostTrainer()]);
+        var flow = new RetrainFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
         RetrainResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)

@@ -128,7 +128,12 @@ internal sealed class LightGbmForest : BoostedTreeModel
             int leaf = _leafOffset[t] + LeafOf(t, features);
             margins[t % _treesPerIteration] += LeafOutput(leaf, features);
         }
+    }
 
+    // As LightGBM's GBDT::Predict: a random forest's (average_output) trees are averaged before the transform, while
+    // its raw score (GBDT::PredictRaw) stays their sum — native LightGBM 4.7 gives exactly that.
+    private protected override void ApplyTransform(Span<double> margins)
+    {
         if (_averageOutput)
         {
             int iterations = _root.Length / _treesPerIteration;
@@ -137,9 +142,9 @@ internal sealed class LightGbmForest : BoostedTreeModel
                 margins[c] /= iterations;
             }
         }
-    }
 
-    private protected override void ApplyTransform(Span<double> margins) => Transforms.Apply(Transform, margins, _sigmoid);
+        Transforms.Apply(Transform, margins, _sigmoid);
+    }
 
     private int LeafOf(int tree, ReadOnlySpan<double> features)
     {
@@ -177,12 +182,20 @@ internal sealed class LightGbmForest : BoostedTreeModel
 
     private int Categorical(int tree, int node, double x)
     {
-        if (double.IsNaN(x) || x < 0)
+        // LightGBM's CategoricalDecision: NaN goes right; otherwise static_cast<int> truncates toward zero (-0.5 is
+        // category 0) and a negative category goes right. Out of int range, C++ gives INT_MIN (right) and .NET
+        // saturates (int.MaxValue, in no set: right; int.MinValue: right).
+        if (double.IsNaN(x))
         {
             return _right[node];
         }
 
         int category = (int)x;
+        if (category < 0)
+        {
+            return _right[node];
+        }
+
         int split = _catOffset[tree] + (int)_threshold[node];
         int first = _catBoundaries[split], words = _catBoundaries[split + 1] - first;
         int word = category / 32;

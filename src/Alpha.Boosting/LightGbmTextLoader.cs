@@ -138,7 +138,7 @@ internal static class LightGbmTextLoader
         int[] splitFeature = Ints(keys, "split_feature", splits, where);
         int[] left = Ints(keys, "left_child", splits, where);
         int[] right = Ints(keys, "right_child", splits, where);
-        double[] threshold = Doubles(keys, "threshold", splits, where);
+        double[] threshold = Thresholds(keys, "threshold", splits, where);
         int[] decisionType = Ints(keys, "decision_type", splits, where);
         int numCat = Int(keys, "num_cat", 0, where);
         if (numCat < 0 || numCat > splits)
@@ -160,11 +160,9 @@ internal static class LightGbmTextLoader
             }
 
             bool categorical = (decisionType[k] & 1) != 0;
-            if (categorical ? !(threshold[k] >= 0 && threshold[k] < numCat && threshold[k] == Math.Floor(threshold[k])) : !double.IsFinite(threshold[k]))
+            if (categorical && !(threshold[k] >= 0 && threshold[k] < numCat && threshold[k] == Math.Floor(threshold[k])))
             {
-                throw new ModelFormatException($"{Where(keys, "threshold", where)}, node {k}", categorical
-                    ? $"{threshold[k]} is not one of the tree's {numCat} categorical splits"
-                    : $"{threshold[k]} is not a finite threshold");
+                throw new ModelFormatException($"{Where(keys, "threshold", where)}, node {k}", $"{threshold[k]} is not one of the tree's {numCat} categorical splits");
             }
         }
 
@@ -290,6 +288,15 @@ internal static class LightGbmTextLoader
     private static double[] Doubles(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where) =>
         Values(keys, key, count, where, "a finite number", static (string item, out double value) =>
             double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+
+    // Thresholds may be infinite: LightGBM writes "inf" for a split that sends every number left and only missing
+    // values right. NaN is never one.
+    private static double[] Thresholds(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where) =>
+        Values(keys, key, count, where, "a number or ±inf", static (string item, out double value) =>
+        {
+            value = item switch { "inf" or "+inf" => double.PositiveInfinity, "-inf" => double.NegativeInfinity, _ => double.NaN };
+            return !double.IsNaN(value) || (double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsNaN(value));
+        });
 
     private static T[] Values<T>(Dictionary<string, (string Value, int Line)> keys, string key, int count, string where, string what, ItemParser<T> parse)
     {

@@ -1,3 +1,4 @@
+using Alpha.Boosting.Training;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -24,6 +25,8 @@ internal sealed class ArtifactContent
     public required DataQualityReport DataQuality { get; init; }
 
     public required FeatureSchema Schema { get; init; }
+
+    public required ModelFormat BoosterFormat { get; init; }
 
     public required ImmutableArray<byte> Ai1Model { get; init; }
 
@@ -62,8 +65,8 @@ internal sealed class ArtifactContent
     public ImmutableSortedDictionary<string, ImmutableArray<byte>> Build()
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
-        files[ModelFiles.Ai1Model] = Ai1Model;
-        files[ModelFiles.Ai2Model] = Ai2Model;
+        files[ModelFiles.Booster("ai1", BoosterFormat)] = Ai1Model;
+        files[ModelFiles.Booster("ai2", BoosterFormat)] = Ai2Model;
         files[ModelFiles.Ai1Calibrator] = Utf8(Ai1Calibrator.ToJson());
         files[ModelFiles.Ai2Calibrator] = Utf8(Ai2Calibrator.ToJson());
         files[ModelFiles.FeatureSchema] = Utf8(Schema.CanonicalJson);
@@ -231,7 +234,7 @@ internal sealed class ArtifactContent
         w.WriteEndObject();
     }
 
-    private static void WriteModel(Utf8JsonWriter w, string name, CalibrationReport report, ImmutableArray<byte> model, int rounds, LabelStatistics labels)
+    private void WriteModel(Utf8JsonWriter w, string name, CalibrationReport report, ImmutableArray<byte> model, int rounds, LabelStatistics labels)
     {
         w.WriteStartObject(name);
         w.WriteNumber("samples", report.Count);
@@ -247,7 +250,7 @@ internal sealed class ArtifactContent
         w.WriteNumber("label_events", labels.Events);
         Number(w, "label_positive_rate", labels.PositiveRate);
         w.WriteStartArray("feature_importance");
-        foreach (FeatureScore s in FeatureImportance.Gain(model.AsSpan(), FeatureNames.ModelInputs))
+        foreach (FeatureScore s in FeatureImportance.Gain(model.AsSpan(), BoosterFormat, FeatureNames.ModelInputs))
         {
             w.WriteStartObject();
             w.WriteString("feature", s.Feature);

@@ -17,7 +17,7 @@ namespace Alpha.Training;
 /// <param name="ScalerScales">The fold's robust-scaler scales.</param>
 /// <param name="Ai1BestIteration">AI1's best round (0-based) on the inner validation set.</param>
 /// <param name="Ai2BestIteration">AI2's best round.</param>
-/// <param name="Ai1Model">AI1 booster (XGBoost JSON, UTF-8).</param>
+/// <param name="Ai1Model">AI1 booster (XGBoost JSON or LightGBM model.txt, UTF-8: the trainer's format).</param>
 /// <param name="Ai2Model">AI2 booster.</param>
 public sealed record FoldReport(
     int Index,

@@ -1,13 +1,32 @@
+using Alpha.Boosting.Training;
+
 namespace Alpha.Training;
 
 /// <summary>The file names of a model version folder.</summary>
 public static class ModelFiles
 {
-    /// <summary>AI1 booster (XGBoost JSON).</summary>
+    /// <summary>AI1 booster when XGBoost trained it (XGBoost JSON).</summary>
     public const string Ai1Model = "model_ai1.json";
 
-    /// <summary>AI2 booster (XGBoost JSON).</summary>
+    /// <summary>AI2 booster when XGBoost trained it (XGBoost JSON).</summary>
     public const string Ai2Model = "model_ai2.json";
+
+    /// <summary>AI1 booster when LightGBM trained it (LightGBM <c>model.txt</c>).</summary>
+    public const string Ai1ModelText = "model_ai1.txt";
+
+    /// <summary>AI2 booster when LightGBM trained it (LightGBM <c>model.txt</c>).</summary>
+    public const string Ai2ModelText = "model_ai2.txt";
+
+    /// <summary>The file name of booster <paramref name="model"/> (<c>ai1</c> or <c>ai2</c>) in <paramref name="format"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Neither ai1 nor ai2, or an unknown format.</exception>
+    public static string Booster(string model, ModelFormat format) => (model, format) switch
+    {
+        ("ai1", ModelFormat.XGBoostJson) => Ai1Model,
+        ("ai2", ModelFormat.XGBoostJson) => Ai2Model,
+        ("ai1", ModelFormat.LightGbmText) => Ai1ModelText,
+        ("ai2", ModelFormat.LightGbmText) => Ai2ModelText,
+        _ => throw new ArgumentOutOfRangeException(nameof(model), $"No booster file for {model} in {format}."),
+    };
 
     /// <summary>AI1 calibrator (<c>CalibratorJson</c>).</summary>
     public const string Ai1Calibrator = "calibrator_ai1.json";

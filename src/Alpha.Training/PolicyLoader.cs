@@ -43,8 +43,7 @@ public static class PolicyLoader
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),
             ValidationFraction = validationFraction,
             ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap", 1)),
-            // `booster` names the booster; the section of that name holds its parameters, rounds and parallelism.
-            Booster = ReadXGBoost(retrain.Section(retrain.String("booster", "xgboost")), seed, out BoosterTrainingOptions rounds, out int parallel),
+            Booster = ReadBooster(retrain, seed, out BoosterTrainingOptions rounds, out int parallel),
             ParallelTrainings = parallel,
             Rounds = rounds,
             Seed = seed,
@@ -186,6 +185,39 @@ public static class PolicyLoader
             MinBlockBars = n.Int("min_block_bars", 1),
         };
         return Closed(n, Validated(n, () => new PurgedKFold(options).Options));
+    }
+
+    // `booster` names the booster; the section of that name holds its parameters, rounds and parallelism, and the
+    // other booster's section may be absent.
+    private static BoosterParameters ReadBooster(PolicyNode retrain, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    {
+        string booster = retrain.String("booster", "xgboost", "lightgbm");
+        retrain.Ignore(booster == "xgboost" ? "lightgbm" : "xgboost");
+        return booster == "xgboost"
+            ? ReadXGBoost(retrain.Section(booster), seed, out rounds, out parallel)
+            : ReadLightGbm(retrain.Section(booster), seed, out rounds, out parallel);
+    }
+
+    private static LightGbmParameters ReadLightGbm(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    {
+        parallel = n.Int("parallel_trainings", 0);
+        rounds = new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+        return Closed(n, new LightGbmParameters
+        {
+            Objective = n.String("objective", "binary"),
+            LearningRate = n.Double("learning_rate", 1e-6, 1),
+            NumLeaves = n.Int("num_leaves", 2, 131_072),
+            MaxDepth = n.Int("max_depth", -1, 64),
+            FeatureFraction = n.Double("feature_fraction", 1e-6, 1),
+            BaggingFraction = n.Double("bagging_fraction", 1e-6, 1),
+            BaggingFrequency = n.Int("bagging_freq", 0),
+            MinDataInLeaf = n.Int("min_data_in_leaf", 0),
+            LambdaL1 = n.Double("lambda_l1", 0),
+            LambdaL2 = n.Double("lambda_l2", 0),
+            Threads = n.Int("threads", 0),
+            EvalMetric = n.String("eval_metric", "binary_logloss", "auc"),
+            Seed = seed,
+        });
     }
 
     private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)

@@ -130,6 +130,9 @@ internal sealed class PolicyNode
         return result;
     }
 
+    /// <summary>Accepts <paramref name="key"/> without reading it: a section that this run does not use (the other booster's parameters).</summary>
+    public void Ignore(string key) => _read.Add(key);
+
     /// <summary>Refuses keys that were never read (misspellings, keys from another file).</summary>
     public void Close()
     {

@@ -173,6 +173,7 @@ public sealed class RetrainFlow
             Data = data,
             DataQuality = pair.Report,
             Schema = schema,
+            BoosterFormat = _trainer.Format,
             Ai1Model = finals[0].Model,
             Ai2Model = finals[1].Model,
             Ai1Calibrator = calibration1.Calibrator,

@@ -41,37 +41,49 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
         Assert.Equal(PairDataset.FromSeries(flow.A, flow.B).DataHash, index.RootElement.GetProperty("data_hash").GetString());
     }
 
-    [XGBoostFact]
-    public void SameDataConfigAndSeed_GiveByteIdenticalArtifacts()
+    [XGBoostTheory]
+    [InlineData("xgboost")]
+    [InlineData("lightgbm")]
+    public void SameDataConfigAndSeed_GiveByteIdenticalArtifacts(string booster)
     {
-        RetrainResult again = FlowFixture.Run(flow.A, flow.B);
-        Assert.Equal(flow.Result.Artifacts.Keys, again.Artifacts.Keys);
-        foreach ((string name, ImmutableArray<byte> content) in flow.Result.Artifacts)
+        RetrainResult again = FlowFixture.Run(flow.A, flow.B, booster: booster);
+        RetrainResult first = flow.ResultOf(booster);
+        Assert.Equal(first.Artifacts.Keys, again.Artifacts.Keys);
+        Assert.Contains(booster == "lightgbm" ? ModelFiles.Ai2ModelText : ModelFiles.Ai2Model, first.Artifacts.Keys);
+        foreach ((string name, ImmutableArray<byte> content) in first.Artifacts)
         {
             Assert.True(content.AsSpan().SequenceEqual(again.Artifacts[name].AsSpan()), $"{name} differs between two runs.");
         }
 
         // Stored at different times: only the version's timestamp and run.json's created_at differ.
-        string first = ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now));
+        string firstFolder = ModelStore.Write(first, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now));
         string second = ModelStore.Write(again, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now.AddDays(3).AddMinutes(7)));
-        Assert.Equal(Path.GetFileName(first)[^7..], Path.GetFileName(second)[^7..]);
-        foreach (string path in Directory.EnumerateFiles(first).Where(p => Path.GetFileName(p) != ModelFiles.Run))
+        Assert.Equal(Path.GetFileName(firstFolder)[^7..], Path.GetFileName(second)[^7..]);
+        foreach (string path in Directory.EnumerateFiles(firstFolder).Where(p => Path.GetFileName(p) != ModelFiles.Run))
         {
             Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(second, Path.GetFileName(path))));
         }
 
-        Assert.NotEqual(File.ReadAllText(Path.Combine(first, ModelFiles.Run)), File.ReadAllText(Path.Combine(second, ModelFiles.Run)));
+        Assert.NotEqual(File.ReadAllText(Path.Combine(firstFolder, ModelFiles.Run)), File.ReadAllText(Path.Combine(second, ModelFiles.Run)));
+        Assert.True(ModelStore.Verify(firstFolder).IsValid);
+        // The stored version loads (each booster read in the format that trained it) and scores.
+        TrainedModel model = TrainedModel.Load(firstFolder);
+        Assert.Equal(first.Theta, model.Theta);
+        Assert.All(model.Score(PairAligner.Align(flow.A, flow.B), TrainingPolicy.Default.Backtest).CandidateReturnProbabilities(), p => Assert.InRange(p, 0, 1));
     }
 
-    [XGBoostFact]
-    public void PerturbingTheLastFoldsTestSpanAndPurgeZone_ChangesNothingItsTrainingProduced()
+    [XGBoostTheory]
+    [InlineData("xgboost")]
+    [InlineData("lightgbm")]
+    public void PerturbingTheLastFoldsTestSpanAndPurgeZone_ChangesNothingItsTrainingProduced(string booster)
     {
-        FoldReport last = flow.Result.Folds[^1];
+        RetrainResult result = flow.ResultOf(booster);
+        FoldReport last = result.Folds[^1];
         int zoneStart = last.TestSpans.Min(s => s.Start) - TrainingPolicy.Default.CrossValidation.PurgeBars;
         AlignedPair pair = PairAligner.Align(flow.A, flow.B);
         DateTime cutoff = pair.Time[zoneStart];
 
-        RetrainResult perturbed = FlowFixture.Run(Perturb(flow.A, cutoff, 1), Perturb(flow.B, cutoff, 2));
+        RetrainResult perturbed = FlowFixture.Run(Perturb(flow.A, cutoff, 1), Perturb(flow.B, cutoff, 2), booster: booster);
         FoldReport other = perturbed.Folds[^1];
 
         Assert.Equal(last.TrainingBars.ToArray(), other.TrainingBars.ToArray());
@@ -87,8 +99,9 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
         Assert.True(last.Ai2Model.AsSpan().SequenceEqual(other.Ai2Model.AsSpan()), "the fold's AI2 booster changed");
 
         // The perturbation is real: the folds that train on those bars, and the final models, do change.
-        Assert.False(flow.Result.Folds[0].Ai2Model.AsSpan().SequenceEqual(perturbed.Folds[0].Ai2Model.AsSpan()));
-        Assert.False(flow.Result.Artifacts[ModelFiles.Ai2Model].AsSpan().SequenceEqual(perturbed.Artifacts[ModelFiles.Ai2Model].AsSpan()));
+        string ai2 = booster == "lightgbm" ? ModelFiles.Ai2ModelText : ModelFiles.Ai2Model;
+        Assert.False(result.Folds[0].Ai2Model.AsSpan().SequenceEqual(perturbed.Folds[0].Ai2Model.AsSpan()));
+        Assert.False(result.Artifacts[ai2].AsSpan().SequenceEqual(perturbed.Artifacts[ai2].AsSpan()));
     }
 
     [XGBoostFact]
@@ -112,7 +125,7 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
             }
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => FlowFixture.Run(flow.A, flow.B, progress, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => FlowFixture.Run(flow.A, flow.B, progress, cancellationToken: cancel.Token));
         Assert.DoesNotContain(seen, p => p.Stage > RetrainStage.CrossValidation);
         Assert.Equal([RetrainStage.Align, RetrainStage.Features, RetrainStage.Labels], seen.Where(p => p.Fraction == 1).Select(p => p.Stage));
     }
