@@ -7,9 +7,9 @@ if (args is ["tpe-quality", string output])
     return;
 }
 
-if (args is ["retrain-stages", string dataFolder, string runs])
+if (args is ["retrain-stages", string dataFolder, string runs, ..])
 {
-    Alpha.Benchmarks.Training.RetrainStageTimes.Run(dataFolder, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
+    Alpha.Benchmarks.Training.RetrainStageTimes.Run(dataFolder, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : "xgboost");
     return;
 }
 
