@@ -8,7 +8,7 @@ namespace Alpha.Boosting.LightGbm;
 /// Trains with native LightGBM (the LightGBM package's <c>lib_lightgbm.so</c>; Debian's <c>libgomp1</c>): the
 /// training dataset, the validation dataset binned on it, one round at a time (<c>LGBM_BoosterUpdateOneIter</c>),
 /// the validation metric read after each round (<c>LGBM_BoosterGetEval</c>), early stopping in C# on the last metric
-/// (minimised, or maximised for auc, average_precision, map and ndcg), and the model saved at the best round as
+/// (<see cref="EarlyStopping"/>: minimised, or maximised for auc, average_precision, map and ndcg), and the model saved at the best round as
 /// <c>model.txt</c>. A round in which no tree can split ends training, as it does in LightGBM.
 /// </summary>
 /// <remarks>
@@ -68,9 +68,8 @@ public sealed class LightGbmTrainer : IBoosterTrainer
     private static BoosterTrainingResult Boost(BoosterHandle booster, bool validated, string[] metrics, BoosterTrainingOptions options, IProgress<BoosterIteration>? progress, CancellationToken cancellationToken)
     {
         var history = ImmutableArray.CreateBuilder<BoosterIteration>();
-        int best = -1, rounds = 0;
-        double bestScore = double.NaN;
-        bool maximise = IsMaximised(metrics[^1]);
+        var stopping = new EarlyStopping(metrics[^1], options.EarlyStoppingRounds);
+        int rounds = 0;
         for (int round = 0; round < options.MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,19 +85,7 @@ public sealed class LightGbmTrainer : IBoosterTrainer
             var iteration = new BoosterIteration(round, scores);
             history.Add(iteration);
             progress?.Report(iteration);
-            if (scores.IsEmpty)
-            {
-                best = round;
-                continue;
-            }
-
-            double watched = scores[^1].Value;
-            if (best < 0 || (maximise ? watched > bestScore : watched < bestScore))
-            {
-                best = round;
-                bestScore = watched;
-            }
-            else if (options.EarlyStoppingRounds is int patience && round - best >= patience)
+            if (!scores.IsEmpty && stopping.Observe(round, scores[^1].Value))
             {
                 break;
             }
@@ -109,7 +96,9 @@ public sealed class LightGbmTrainer : IBoosterTrainer
             throw new LightGbmException("LGBM_BoosterUpdateOneIter", "the first round found no split: the data has no signal LightGBM can split on under these parameters (e.g. min_data_in_leaf)");
         }
 
-        return new BoosterTrainingResult(Save(booster, best + 1), ModelFormat.LightGbmText, best, bestScore, rounds, history.ToImmutable());
+        // Without a validation set every round is kept.
+        int best = validated ? stopping.BestRound : rounds - 1;
+        return new BoosterTrainingResult(Save(booster, best + 1), ModelFormat.LightGbmText, best, validated ? stopping.BestScore : double.NaN, rounds, history.ToImmutable());
     }
 
     private static unsafe ImmutableArray<EvaluationScore> Evaluate(BoosterHandle booster, string[] metrics)
@@ -149,7 +138,4 @@ public sealed class LightGbmTrainer : IBoosterTrainer
         int end = Array.IndexOf(buffer, (byte)0);
         return ImmutableCollectionsMarshal.AsImmutableArray(end < 0 ? buffer : buffer[..end]);
     }
-
-    private static bool IsMaximised(string metric) =>
-        metric is "auc" or "average_precision" or "auc_mu" || metric.StartsWith("map", StringComparison.Ordinal) || metric.StartsWith("ndcg", StringComparison.Ordinal);
 }

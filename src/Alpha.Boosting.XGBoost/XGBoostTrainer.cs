@@ -90,9 +90,8 @@ public sealed class XGBoostTrainer : IBoosterTrainer
     private static BoosterTrainingResult Boost(BoosterHandle booster, List<DMatrixHandle> matrices, IReadOnlyList<EvaluationSet> evaluation, BoosterTrainingOptions options, IProgress<BoosterIteration>? progress, CancellationToken cancellationToken)
     {
         var history = ImmutableArray.CreateBuilder<BoosterIteration>();
-        int best = -1, rounds = 0;
-        double bestScore = double.NaN;
-        bool? maximise = null;
+        int rounds = 0;
+        EarlyStopping? stopping = null;
         for (int round = 0; round < options.MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,25 +101,15 @@ public sealed class XGBoostTrainer : IBoosterTrainer
             var iteration = new BoosterIteration(round, scores);
             history.Add(iteration);
             progress?.Report(iteration);
-            if (scores.IsEmpty)
-            {
-                best = round;
-                continue;
-            }
-
-            EvaluationScore watched = scores[^1];
-            maximise ??= IsMaximised(watched.Metric);
-            if (best < 0 || (maximise.Value ? watched.Value > bestScore : watched.Value < bestScore))
-            {
-                best = round;
-                bestScore = watched.Value;
-            }
-            else if (options.EarlyStoppingRounds is int patience && round - best >= patience)
+            if (!scores.IsEmpty && (stopping ??= new EarlyStopping(scores[^1].Metric, options.EarlyStoppingRounds)).Observe(round, scores[^1].Value))
             {
                 break;
             }
         }
 
+        // Without evaluation sets every round is kept.
+        int best = stopping?.BestRound ?? rounds - 1;
+        double bestScore = stopping?.BestScore ?? double.NaN;
         byte[] json;
         if (best + 1 < rounds)
         {
@@ -178,10 +167,6 @@ public sealed class XGBoostTrainer : IBoosterTrainer
 
         return scores.ToImmutable();
     }
-
-    private static bool IsMaximised(string metric) =>
-        metric.StartsWith("auc", StringComparison.Ordinal) || metric.StartsWith("map", StringComparison.Ordinal)
-        || metric.StartsWith("ndcg", StringComparison.Ordinal) || metric.StartsWith("pre", StringComparison.Ordinal);
 
     private static void Validate(XGBoostDataset train, BoosterTrainingOptions options, IReadOnlyList<EvaluationSet> evaluation)
     {

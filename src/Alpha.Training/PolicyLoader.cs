@@ -198,10 +198,16 @@ public static class PolicyLoader
             : ReadLightGbm(retrain.Section(booster), seed, out rounds, out parallel);
     }
 
-    private static LightGbmParameters ReadLightGbm(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    // The keys every booster's section has besides its parameters.
+    private static BoosterTrainingOptions ReadRounds(PolicyNode n, out int parallel)
     {
         parallel = n.Int("parallel_trainings", 0);
-        rounds = new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+        return new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+    }
+
+    private static LightGbmParameters ReadLightGbm(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    {
+        rounds = ReadRounds(n, out parallel);
         return Closed(n, new LightGbmParameters
         {
             Objective = n.String("objective", "binary"),
@@ -222,8 +228,7 @@ public static class PolicyLoader
 
     private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
     {
-        parallel = n.Int("parallel_trainings", 0);
-        rounds = new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+        rounds = ReadRounds(n, out parallel);
         return Closed(n, new XGBoostParameters
         {
             Objective = n.String("objective", "binary:logistic"),

@@ -28,22 +28,7 @@ public class LightGbmEvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(11);
-        int trainRows = 20_000;
-        var x = new float[trainRows * Features];
-        var y = new float[trainRows];
-        for (int i = 0; i < trainRows; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < Features; j++)
-            {
-                float v = (float)((random.NextDouble() * 2) - 1);
-                x[(i * Features) + j] = random.NextDouble() < 0.05 ? float.NaN : v;
-                s += (j % 3 == 0 ? 1 : -0.5) * v * (1 + (j % 4));
-            }
-
-            y[i] = s + random.NextDouble() - 0.5 > 0 ? 1 : 0;
-        }
+        (float[] x, float[] y) = BoosterBenchmarkData.Make(20_000, Features, missingShare: 0.05);
 
         var parameters = new LightGbmParameters { NumLeaves = 31, MaxDepth = -1, LearningRate = 0.1, FeatureFraction = 1, BaggingFrequency = 0, Threads = 1 };
         BoosterTrainingResult result = new LightGbmTrainer().Train(BoosterDataset.Create(x, Features, y), null, parameters, new BoosterTrainingOptions { MaxRounds = Trees, EarlyStoppingRounds = null });

@@ -28,22 +28,7 @@ public class TreeEvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(11);
-        int trainRows = 20_000;
-        var x = new float[trainRows * Features];
-        var y = new float[trainRows];
-        for (int i = 0; i < trainRows; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < Features; j++)
-            {
-                float v = (float)((random.NextDouble() * 2) - 1);
-                x[(i * Features) + j] = v;
-                s += (j % 3 == 0 ? 1 : -0.5) * v * (1 + (j % 4));
-            }
-
-            y[i] = s + random.NextDouble() - 0.5 > 0 ? 1 : 0;
-        }
+        (float[] x, float[] y) = BoosterBenchmarkData.Make(20_000, Features);
 
         var data = XGBoostDataset.Create(x, Features, y);
         var result = XGBoostTrainer.Train(data, new XGBoostParameters { MaxDepth = 6, Eta = 0.1, Subsample = 1, ColsampleByTree = 1, Threads = 1 }, new BoosterTrainingOptions { MaxRounds = Trees, EarlyStoppingRounds = null });

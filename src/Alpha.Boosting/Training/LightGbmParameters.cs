@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-
 namespace Alpha.Boosting.Training;
 
 /// <summary>
@@ -68,9 +65,6 @@ public sealed record LightGbmParameters : BoosterParameters
     /// <value>The default is 1.</value>
     public double LambdaL2 { get; init; } = 1.0;
 
-    /// <summary>Any other LightGBM parameter by name (e.g. <c>max_bin</c>, <c>categorical_feature</c>); these override the properties.</summary>
-    /// <value>The default is empty.</value>
-    public ImmutableDictionary<string, string> Extra { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The metric scored on the validation set: <see cref="BoosterParameters.EvalMetric"/>, or the objective's (binary_logloss, multi_logloss, l2).</summary>
     public string Metric => EvalMetric ?? Objective switch
@@ -110,46 +104,27 @@ public sealed record LightGbmParameters : BoosterParameters
             list.Add(new("num_class", Format(classes)));
         }
 
-        foreach (KeyValuePair<string, string> extra in Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            list.RemoveAll(p => p.Key == extra.Key);
-            list.Add(extra);
-        }
-
-        return list;
+        return WithExtra(list);
     }
 
     private void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Objective, nameof(Objective));
         ArgumentException.ThrowIfNullOrWhiteSpace(Boosting, nameof(Boosting));
-        if (!(LearningRate > 0 && LearningRate <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must lie in (0, 1].");
-        }
-
-        if (!(FeatureFraction > 0 && FeatureFraction <= 1) || !(BaggingFraction > 0 && BaggingFraction <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(FeatureFraction), "FeatureFraction and BaggingFraction must lie in (0, 1].");
-        }
-
+        RequireFraction(LearningRate, nameof(LearningRate));
+        RequireFraction(FeatureFraction, nameof(FeatureFraction));
+        RequireFraction(BaggingFraction, nameof(BaggingFraction));
         ArgumentOutOfRangeException.ThrowIfLessThan(NumLeaves, 2, nameof(NumLeaves));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, -1, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfNegative(BaggingFrequency, nameof(BaggingFrequency));
         ArgumentOutOfRangeException.ThrowIfNegative(MinDataInLeaf, nameof(MinDataInLeaf));
         ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));
-        if (!double.IsFinite(MinSumHessianInLeaf) || MinSumHessianInLeaf < 0 || !double.IsFinite(LambdaL1) || LambdaL1 < 0 || !double.IsFinite(LambdaL2) || LambdaL2 < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LambdaL2), "MinSumHessianInLeaf, LambdaL1 and LambdaL2 must be finite and non-negative.");
-        }
-
+        RequireNonNegative(MinSumHessianInLeaf, nameof(MinSumHessianInLeaf));
+        RequireNonNegative(LambdaL1, nameof(LambdaL1));
+        RequireNonNegative(LambdaL2, nameof(LambdaL2));
         if (Objective == "multiclass" && NumClass is not (>= 2))
         {
             throw new ArgumentException("The multiclass objective needs NumClass ≥ 2.", nameof(NumClass));
         }
     }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-
 namespace Alpha.Boosting.Training;
 
 /// <summary>
@@ -57,9 +54,6 @@ public sealed record XGBoostParameters : BoosterParameters
     /// <value>The default is <see langword="null"/>.</value>
     public int? NumClass { get; init; }
 
-    /// <summary>Any other XGBoost parameter by name (e.g. <c>booster</c>, <c>max_bin</c>, <c>base_score</c>); these override the properties.</summary>
-    /// <value>The default is empty.</value>
-    public ImmutableDictionary<string, string> Extra { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <inheritdoc/>
     public override IReadOnlyList<KeyValuePair<string, string>> ToNative()
@@ -94,38 +88,20 @@ public sealed record XGBoostParameters : BoosterParameters
             list.Add(new("num_class", Format(classes)));
         }
 
-        foreach (KeyValuePair<string, string> extra in Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            list.RemoveAll(p => p.Key == extra.Key);
-            list.Add(extra);
-        }
-
-        return list;
+        return WithExtra(list);
     }
 
     private void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Objective, nameof(Objective));
         ArgumentException.ThrowIfNullOrWhiteSpace(TreeMethod, nameof(TreeMethod));
-        if (!(Eta > 0 && Eta <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Eta), Eta, "Eta must lie in (0, 1].");
-        }
-
-        if (!(Subsample > 0 && Subsample <= 1) || !(ColsampleByTree > 0 && ColsampleByTree <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Subsample), "Subsample and ColsampleByTree must lie in (0, 1].");
-        }
-
+        RequireFraction(Eta, nameof(Eta));
+        RequireFraction(Subsample, nameof(Subsample));
+        RequireFraction(ColsampleByTree, nameof(ColsampleByTree));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxDepth, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));
-        if (!double.IsFinite(Lambda) || Lambda < 0 || !double.IsFinite(Alpha) || Alpha < 0 || !double.IsFinite(MinChildWeight) || MinChildWeight < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Lambda), "Lambda, Alpha and MinChildWeight must be finite and non-negative.");
-        }
+        RequireNonNegative(Lambda, nameof(Lambda));
+        RequireNonNegative(Alpha, nameof(Alpha));
+        RequireNonNegative(MinChildWeight, nameof(MinChildWeight));
     }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
