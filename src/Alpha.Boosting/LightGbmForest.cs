@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Alpha.Boosting;
 
 /// <summary>
@@ -8,25 +11,28 @@ namespace Alpha.Boosting;
 /// <item>categorical split: NaN or a negative category goes right; left when the category's bit is set in the
 /// node's bitset (cat_threshold words from cat_boundaries);</item>
 /// <item>linear leaf: leaf_const + Σ coeff·x, or the plain leaf value when one of its features is NaN;</item>
-/// <item>trees of iteration k add to class k mod num_tree_per_iteration, in double; average_output divides by the
-/// number of iterations.</item>
+/// <item>trees of iteration k add to class k mod num_tree_per_iteration, in double, in tree order; average_output
+/// divides the sum by the number of iterations before the transform (the raw score stays the sum).</item>
 /// </list>
 /// </summary>
 internal sealed class LightGbmForest : BoostedTreeModel
 {
     private const double ZeroThreshold = 1e-35;
+    private const int Lanes = 4;
 
-    // Per node (all trees, concatenated).
-    private readonly int[] _feature;
-    private readonly double[] _threshold;
-    private readonly int[] _left;
-    private readonly int[] _right;
-    private readonly byte[] _decision;
+    // LightGbmNode.Flags of a split that is not plain numerical (0).
+    private const int DefaultLeft = 1;
+    private const int ZeroMissing = 2;
+    private const int NaNMissing = 4;
+    private const int Categorical = 8;
+
+    // Nodes of every tree, renumbered breadth-first per tree; per node, its global leaf index (leaves only).
+    private readonly LightGbmNode[] _nodes;
+    private readonly int[] _leafOfNode;
 
     // Per tree.
     private readonly int[] _root;
-    private readonly int[] _leafOffset;
-    private readonly int[] _catOffset;
+    private readonly int[] _depth;
 
     // Per leaf (all trees).
     private readonly double[] _leafValue;
@@ -35,8 +41,9 @@ internal sealed class LightGbmForest : BoostedTreeModel
     private readonly double[] _leafConst;
     private readonly int[] _linearFeature;
     private readonly double[] _linearCoefficient;
+    private readonly bool _linear;
 
-    // Categorical bitsets: per categorical split index (global), the word range in _catWords.
+    // Categorical bitsets: per categorical split (global index), the word range in _catWords.
     private readonly int[] _catBoundaries;
     private readonly uint[] _catWords;
 
@@ -51,42 +58,27 @@ internal sealed class LightGbmForest : BoostedTreeModel
         _averageOutput = parts.AverageOutput;
         _sigmoid = parts.Sigmoid;
 
-        int nodes = parts.Trees.Sum(t => t.SplitFeature.Length);
         int leaves = parts.Trees.Sum(t => t.LeafValue.Length);
-        _feature = new int[nodes];
-        _threshold = new double[nodes];
-        _left = new int[nodes];
-        _right = new int[nodes];
-        _decision = new byte[nodes];
         _root = new int[parts.Trees.Count];
-        _leafOffset = new int[parts.Trees.Count];
-        _catOffset = new int[parts.Trees.Count];
+        _depth = new int[parts.Trees.Count];
         _leafValue = new double[leaves];
         _linearStart = new int[leaves];
         _linearCount = new int[leaves];
         _leafConst = new double[leaves];
+        var nodes = new List<LightGbmNode>();
+        var leafOfNode = new List<int>();
         var linearFeature = new List<int>();
         var linearCoefficient = new List<double>();
         var catBoundaries = new List<int> { 0 };
         var catWords = new List<uint>();
 
-        int node = 0, leaf = 0;
+        int leaf = 0;
         for (int t = 0; t < parts.Trees.Count; t++)
         {
             LightGbmTree tree = parts.Trees[t];
-            _root[t] = tree.SplitFeature.Length == 0 ? -1 : node;
-            _leafOffset[t] = leaf;
-            _catOffset[t] = catBoundaries.Count - 1;
-            for (int k = 0; k < tree.SplitFeature.Length; k++)
-            {
-                _feature[node + k] = tree.SplitFeature[k];
-                _threshold[node + k] = tree.Threshold[k];
-                _decision[node + k] = tree.DecisionType[k];
-                // Internal children are shifted to global node indices; leaves (negative, ~leaf) stay tree-local.
-                _left[node + k] = tree.LeftChild[k] >= 0 ? tree.LeftChild[k] + node : tree.LeftChild[k];
-                _right[node + k] = tree.RightChild[k] >= 0 ? tree.RightChild[k] + node : tree.RightChild[k];
-            }
-
+            int catOffset = catBoundaries.Count - 1;
+            _root[t] = nodes.Count;
+            _depth[t] = Compile(tree, leaf, catOffset, nodes, leafOfNode);
             for (int c = 0; c + 1 < tree.CatBoundaries.Length; c++)
             {
                 catBoundaries.Add(catWords.Count + tree.CatBoundaries[c + 1]);
@@ -98,6 +90,7 @@ internal sealed class LightGbmForest : BoostedTreeModel
                 _leafValue[leaf + k] = tree.LeafValue[k];
                 if (tree.IsLinear)
                 {
+                    _linear = true;
                     _leafConst[leaf + k] = tree.LeafConst[k];
                     _linearStart[leaf + k] = linearFeature.Count;
                     _linearCount[leaf + k] = tree.LeafFeatures[k].Length;
@@ -110,23 +103,50 @@ internal sealed class LightGbmForest : BoostedTreeModel
                 }
             }
 
-            node += tree.SplitFeature.Length;
             leaf += tree.LeafValue.Length;
         }
 
+        _nodes = [.. nodes];
+        _leafOfNode = [.. leafOfNode];
         _linearFeature = [.. linearFeature];
         _linearCoefficient = [.. linearCoefficient];
         _catBoundaries = [.. catBoundaries];
         _catWords = [.. catWords];
     }
 
+    /// <summary>One row: four trees walked side by side (independent chains overlap in the CPU); sums in tree order, in double.</summary>
     private protected override void Margins(ReadOnlySpan<double> features, Span<double> margins)
     {
         margins[..OutputCount].Clear();
-        for (int t = 0; t < _root.Length; t++)
+        ref double row = ref MemoryMarshal.GetReference(features);
+        int t = 0;
+        for (; t + Lanes <= _root.Length; t += Lanes)
         {
-            int leaf = _leafOffset[t] + LeafOf(t, features);
-            margins[t % _treesPerIteration] += LeafOutput(leaf, features);
+            int a = _root[t], b = _root[t + 1], c = _root[t + 2], d = _root[t + 3];
+            int depth = Math.Max(Math.Max(_depth[t], _depth[t + 1]), Math.Max(_depth[t + 2], _depth[t + 3]));
+            for (int k = 0; k < depth; k++)
+            {
+                a = Step(a, ref row);
+                b = Step(b, ref row);
+                c = Step(c, ref row);
+                d = Step(d, ref row);
+            }
+
+            Add(margins, t, a, features);
+            Add(margins, t + 1, b, features);
+            Add(margins, t + 2, c, features);
+            Add(margins, t + 3, d, features);
+        }
+
+        for (; t < _root.Length; t++)
+        {
+            int node = _root[t];
+            for (int k = 0; k < _depth[t]; k++)
+            {
+                node = Step(node, ref row);
+            }
+
+            Add(margins, t, node, features);
         }
     }
 
@@ -146,61 +166,127 @@ internal sealed class LightGbmForest : BoostedTreeModel
         Transforms.Apply(Transform, margins, _sigmoid);
     }
 
-    private int LeafOf(int tree, ReadOnlySpan<double> features)
+    // Breadth-first renumbering of one tree so that every split's two children are adjacent (left, then right);
+    // leaves loop to themselves. Returns the tree's depth (the steps from the root to its deepest leaf).
+    private static int Compile(LightGbmTree tree, int firstLeaf, int catOffset, List<LightGbmNode> nodes, List<int> leafOfNode)
     {
-        int node = _root[tree];
-        if (node < 0)
+        int root = nodes.Count, depth = 0;
+        nodes.Add(default);
+        leafOfNode.Add(-1);
+        // Source: an internal node k ≥ 0, or a leaf ~k < 0 (a one-leaf tree is its leaf 0).
+        var queue = new Queue<(int Source, int Target, int Depth)>();
+        queue.Enqueue((tree.SplitFeature.Length == 0 ? ~0 : 0, root, 0));
+        while (queue.Count > 0)
         {
-            return 0;
+            (int source, int target, int level) = queue.Dequeue();
+            depth = Math.Max(depth, level);
+            if (source < 0)
+            {
+                nodes[target] = new LightGbmNode { Left = target - 1, Threshold = double.NaN };
+                leafOfNode[target] = firstLeaf + ~source;
+                continue;
+            }
+
+            int left = nodes.Count;
+            nodes.Add(default);
+            nodes.Add(default);
+            leafOfNode.Add(-1);
+            leafOfNode.Add(-1);
+            byte decision = tree.DecisionType[source];
+            bool categorical = (decision & 1) != 0;
+            int missingType = (decision >> 2) & 3;
+            int flags = categorical ? Categorical : missingType == 1 ? ZeroMissing : missingType == 2 ? NaNMissing : 0;
+            if (flags != 0 && (decision & 2) != 0)
+            {
+                flags |= DefaultLeft;
+            }
+
+            nodes[target] = new LightGbmNode
+            {
+                Left = left,
+                Feature = tree.SplitFeature[source],
+                Threshold = categorical ? catOffset + (int)tree.Threshold[source] : tree.Threshold[source],
+                Flags = flags,
+            };
+            queue.Enqueue((tree.LeftChild[source], left, level + 1));
+            queue.Enqueue((tree.RightChild[source], left + 1, level + 1));
         }
 
-        while (node >= 0)
-        {
-            double x = features[_feature[node]];
-            byte decision = _decision[node];
-            node = (decision & 1) != 0 ? Categorical(tree, node, x) : Numerical(node, x, decision);
-        }
-
-        return ~node;
+        return depth;
     }
 
-    private int Numerical(int node, double x, byte decision)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(Span<double> margins, int tree, int node, ReadOnlySpan<double> features)
     {
-        int missingType = (decision >> 2) & 3;
-        if (double.IsNaN(x) && missingType != 2)
-        {
-            x = 0;
-        }
-
-        if ((missingType == 1 && Math.Abs(x) <= ZeroThreshold) || (missingType == 2 && double.IsNaN(x)))
-        {
-            return (decision & 2) != 0 ? _left[node] : _right[node];
-        }
-
-        return x <= _threshold[node] ? _left[node] : _right[node];
+        int leaf = _leafOfNode[node];
+        margins[tree % _treesPerIteration] += _linear ? LeafOutput(leaf, features) : _leafValue[leaf];
     }
 
-    private int Categorical(int tree, int node, double x)
+    // One step down a tree. Node indices and split features were validated when the model was loaded and the row
+    // length when the call came in, so the reads need no bounds checks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Step(int index, ref double row)
     {
-        // LightGBM's CategoricalDecision: NaN goes right; otherwise static_cast<int> truncates toward zero (-0.5 is
-        // category 0) and a negative category goes right. Out of int range, C++ gives INT_MIN (right) and .NET
-        // saturates (int.MaxValue, in no set: right; int.MinValue: right).
+        ref LightGbmNode node = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nodes), index);
+        double x = Unsafe.Add(ref row, node.Feature);
+        if (node.Flags != 0)
+        {
+            return SpecialStep(ref node, x);
+        }
+
+        // Missing type None: NaN counts as 0. A leaf's NaN threshold sends every value right, to itself.
+        x = double.IsNaN(x) ? 0 : x;
+        return node.Left + (x <= node.Threshold ? 0 : 1);
+    }
+
+    // LightGBM's NumericalDecision for the Zero and NaN missing types, and its CategoricalDecision.
+    private int SpecialStep(ref LightGbmNode node, double x)
+    {
+        int flags = node.Flags;
+        int defaultSide = (flags & DefaultLeft) != 0 ? 0 : 1;
+        if ((flags & Categorical) != 0)
+        {
+            return node.Left + (InCategorySet((int)node.Threshold, x) ? 0 : 1);
+        }
+
+        if ((flags & NaNMissing) != 0)
+        {
+            if (double.IsNaN(x))
+            {
+                return node.Left + defaultSide;
+            }
+        }
+        else
+        {
+            x = double.IsNaN(x) ? 0 : x;
+            if (Math.Abs(x) <= ZeroThreshold)
+            {
+                return node.Left + defaultSide;
+            }
+        }
+
+        return node.Left + (x <= node.Threshold ? 0 : 1);
+    }
+
+    // NaN goes right; otherwise static_cast<int> truncates toward zero (-0.5 is category 0) and a negative category
+    // goes right. Out of int range, C++ gives INT_MIN (right) and .NET saturates (int.MaxValue, in no set: right;
+    // int.MinValue: right).
+    private bool InCategorySet(int split, double x)
+    {
         if (double.IsNaN(x))
         {
-            return _right[node];
+            return false;
         }
 
         int category = (int)x;
         if (category < 0)
         {
-            return _right[node];
+            return false;
         }
 
-        int split = _catOffset[tree] + (int)_threshold[node];
         int first = _catBoundaries[split], words = _catBoundaries[split + 1] - first;
         int word = category / 32;
-        bool inSet = word < words && ((_catWords[first + word] >> (category % 32)) & 1) != 0;
-        return inSet ? _left[node] : _right[node];
+        return word < words && ((_catWords[first + word] >> (category % 32)) & 1) != 0;
     }
 
     private double LeafOutput(int leaf, ReadOnlySpan<double> features)

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace Alpha.Boosting;
+
+/// <summary>
+/// One compiled LightGBM node. A split's children are adjacent: the left one at <see cref="Left"/>, the right one at
+/// Left + 1. A leaf loops to itself (Left = its own index − 1, threshold NaN, so every comparison goes "right"): a
+/// tree is walked a fixed number of steps, its depth, without testing for leaves, and several trees side by side.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LightGbmNode
+{
+    /// <summary>Numerical split: x ≤ threshold goes left (NaN for a leaf). Categorical split: the index of its category set.</summary>
+    public double Threshold;
+
+    /// <summary>Index of the left child; the right child follows it.</summary>
+    public int Left;
+
+    /// <summary>The split feature (0 for a leaf).</summary>
+    public int Feature;
+
+    /// <summary>0 for a plain numerical split (missing type None: NaN counts as 0) and for a leaf; otherwise <see cref="LightGbmForest"/>'s flag bits.</summary>
+    public int Flags;
+}
