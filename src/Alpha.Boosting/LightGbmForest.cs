@@ -30,6 +30,9 @@ internal sealed class LightGbmForest : BoostedTreeModel
     private readonly LightGbmNode[] _nodes;
     private readonly int[] _leafOfNode;
 
+    // Whether every node takes the plain path (no categorical split, no Zero missing type): then the walk needs no call.
+    private readonly bool _allPlain;
+
     // Per tree.
     private readonly int[] _root;
     private readonly int[] _depth;
@@ -108,34 +111,52 @@ internal sealed class LightGbmForest : BoostedTreeModel
 
         _nodes = [.. nodes];
         _leafOfNode = [.. leafOfNode];
+        _allPlain = nodes.TrueForAll(n => n.Flags == 0);
         _linearFeature = [.. linearFeature];
         _linearCoefficient = [.. linearCoefficient];
         _catBoundaries = [.. catBoundaries];
         _catWords = [.. catWords];
     }
 
-    /// <summary>One row: four trees walked side by side (independent chains overlap in the CPU); sums in tree order, in double.</summary>
+    /// <summary>
+    /// One row: four trees walked side by side (independent chains overlap in the CPU) until all four reach their
+    /// leaves (a leaf maps to itself); sums in tree order, in double.
+    /// </summary>
     private protected override void Margins(ReadOnlySpan<double> features, Span<double> margins)
     {
         margins[..OutputCount].Clear();
         ref double row = ref MemoryMarshal.GetReference(features);
-        int t = 0;
+        ref LightGbmNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        int t = 0, output = 0;
         for (; t + Lanes <= _root.Length; t += Lanes)
         {
             int a = _root[t], b = _root[t + 1], c = _root[t + 2], d = _root[t + 3];
             int depth = Math.Max(Math.Max(_depth[t], _depth[t + 1]), Math.Max(_depth[t + 2], _depth[t + 3]));
-            for (int k = 0; k < depth; k++)
+            if (_allPlain)
             {
-                a = Step(a, ref row);
-                b = Step(b, ref row);
-                c = Step(c, ref row);
-                d = Step(d, ref row);
+                for (int k = 0; k < depth; k++)
+                {
+                    int a2 = PlainStep(ref nodes, a, ref row), b2 = PlainStep(ref nodes, b, ref row), c2 = PlainStep(ref nodes, c, ref row), d2 = PlainStep(ref nodes, d, ref row);
+                    if (((a2 ^ a) | (b2 ^ b) | (c2 ^ c) | (d2 ^ d)) == 0)
+                    {
+                        break;
+                    }
+
+                    (a, b, c, d) = (a2, b2, c2, d2);
+                }
+            }
+            else
+            {
+                for (int k = 0; k < depth; k++)
+                {
+                    (a, b, c, d) = (Step(a, ref row), Step(b, ref row), Step(c, ref row), Step(d, ref row));
+                }
             }
 
-            Add(margins, t, a, features);
-            Add(margins, t + 1, b, features);
-            Add(margins, t + 2, c, features);
-            Add(margins, t + 3, d, features);
+            Add(margins, ref output, a, features);
+            Add(margins, ref output, b, features);
+            Add(margins, ref output, c, features);
+            Add(margins, ref output, d, features);
         }
 
         for (; t < _root.Length; t++)
@@ -146,7 +167,7 @@ internal sealed class LightGbmForest : BoostedTreeModel
                 node = Step(node, ref row);
             }
 
-            Add(margins, t, node, features);
+            Add(margins, ref output, node, features);
         }
     }
 
@@ -193,10 +214,14 @@ internal sealed class LightGbmForest : BoostedTreeModel
             leafOfNode.Add(-1);
             leafOfNode.Add(-1);
             byte decision = tree.DecisionType[source];
-            bool categorical = (decision & 1) != 0;
+            bool categorical = (decision & 1) != 0, defaultLeft = (decision & 2) != 0;
             int missingType = (decision >> 2) & 3;
-            int flags = categorical ? Categorical : missingType == 1 ? ZeroMissing : missingType == 2 ? NaNMissing : 0;
-            if (flags != 0 && (decision & 2) != 0)
+            double threshold = tree.Threshold[source];
+            // Missing type NaN on the plain path: NaN compares as -∞ (≤ any threshold: left) or +∞ (right), except
+            // for a +∞ threshold, which +∞ would not pass to the right.
+            bool plainNaN = !categorical && missingType == 2 && (defaultLeft || threshold != double.PositiveInfinity);
+            int flags = categorical ? Categorical : missingType == 1 ? ZeroMissing : missingType == 2 && !plainNaN ? NaNMissing : 0;
+            if (flags != 0 && defaultLeft)
             {
                 flags |= DefaultLeft;
             }
@@ -205,7 +230,8 @@ internal sealed class LightGbmForest : BoostedTreeModel
             {
                 Left = left,
                 Feature = tree.SplitFeature[source],
-                Threshold = categorical ? catOffset + (int)tree.Threshold[source] : tree.Threshold[source],
+                Threshold = categorical ? catOffset + (int)threshold : threshold,
+                Missing = plainNaN ? (defaultLeft ? double.NegativeInfinity : double.PositiveInfinity) : 0,
                 Flags = flags,
             };
             queue.Enqueue((tree.LeftChild[source], left, level + 1));
@@ -215,11 +241,16 @@ internal sealed class LightGbmForest : BoostedTreeModel
         return depth;
     }
 
+    // Adds a tree's leaf to its output (trees cycle through the outputs: class k of each iteration) and moves on.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(Span<double> margins, int tree, int node, ReadOnlySpan<double> features)
+    private void Add(Span<double> margins, ref int output, int node, ReadOnlySpan<double> features)
     {
         int leaf = _leafOfNode[node];
-        margins[tree % _treesPerIteration] += _linear ? LeafOutput(leaf, features) : _leafValue[leaf];
+        margins[output] += _linear ? LeafOutput(leaf, features) : _leafValue[leaf];
+        if (++output == _treesPerIteration)
+        {
+            output = 0;
+        }
     }
 
     // One step down a tree. Node indices and split features were validated when the model was loaded and the row
@@ -227,15 +258,19 @@ internal sealed class LightGbmForest : BoostedTreeModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Step(int index, ref double row)
     {
-        ref LightGbmNode node = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nodes), index);
-        double x = Unsafe.Add(ref row, node.Feature);
-        if (node.Flags != 0)
-        {
-            return SpecialStep(ref node, x);
-        }
+        ref LightGbmNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref LightGbmNode node = ref Unsafe.Add(ref nodes, index);
+        return node.Flags == 0 ? PlainStep(ref nodes, index, ref row) : SpecialStep(ref node, Unsafe.Add(ref row, node.Feature));
+    }
 
-        // Missing type None: NaN counts as 0. A leaf's NaN threshold sends every value right, to itself.
-        x = double.IsNaN(x) ? 0 : x;
+    // A numerical split whose missing values compare as the node's stand-in; a leaf's NaN threshold sends every value
+    // right, to itself. Branch-free but for the (rare) missing value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PlainStep(ref LightGbmNode nodes, int index, ref double row)
+    {
+        ref LightGbmNode node = ref Unsafe.Add(ref nodes, index);
+        double x = Unsafe.Add(ref row, node.Feature);
+        x = double.IsNaN(x) ? node.Missing : x;
         return node.Left + (x <= node.Threshold ? 0 : 1);
     }
 

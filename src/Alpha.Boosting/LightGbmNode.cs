@@ -13,12 +13,18 @@ internal struct LightGbmNode
     /// <summary>Numerical split: x ≤ threshold goes left (NaN for a leaf). Categorical split: the index of its category set.</summary>
     public double Threshold;
 
+    /// <summary>
+    /// What a missing (NaN) value is compared as, for splits on the plain path: 0 for missing type None (LightGBM's
+    /// rule), -∞ for missing type NaN with the default side left, +∞ with it right.
+    /// </summary>
+    public double Missing;
+
     /// <summary>Index of the left child; the right child follows it.</summary>
     public int Left;
 
     /// <summary>The split feature (0 for a leaf).</summary>
     public int Feature;
 
-    /// <summary>0 for a plain numerical split (missing type None: NaN counts as 0) and for a leaf; otherwise <see cref="LightGbmForest"/>'s flag bits.</summary>
+    /// <summary>0 for a split on the plain path (a numerical split whose missing values compare as <see cref="Missing"/>) and for a leaf; otherwise <see cref="LightGbmForest"/>'s flag bits.</summary>
     public int Flags;
 }
