@@ -102,9 +102,11 @@ public sealed class LeanBarReaderTests
     public void Load_TruncatedArchive_IsATypedError()
     {
         byte[] zip = Archive(("eurusd.csv", string.Concat(Enumerable.Repeat(Row1 + "\n", 2000))));
+        int cuts = 0, refused = 0;
 
         for (int cut = 1; cut < zip.Length; cut += 97)
         {
+            cuts++;
             try
             {
                 Read(zip[..cut], new LeanDataOptions());
@@ -112,8 +114,13 @@ public sealed class LeanBarReaderTests
             catch (BarFormatException)
             {
                 // The typed refusal: anything else fails the test.
+                refused++;
             }
         }
+
+        // A cut archive loses its central directory: every one is refused, none read as bars.
+        Assert.True(cuts > 5);
+        Assert.Equal(cuts, refused);
     }
 
     private static BarSeries Read(byte[] zip, LeanDataOptions options) =>
