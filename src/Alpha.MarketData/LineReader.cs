@@ -41,6 +41,13 @@ internal sealed class LineReader(TextReader reader, int maxLength)
             ReadOnlySpan<char> available = _buffer.AsSpan(_position, _length - _position);
             int newline = available.IndexOf('\n');
             ReadOnlySpan<char> part = newline < 0 ? available : available[..newline];
+            if (newline >= 0 && length == 0 && part.Length <= maxLength)
+            {
+                // The whole line lies in the buffer (the usual case): one copy, straight into the string.
+                _position += newline + 1;
+                return new string(part.EndsWith('\r') ? part[..^1] : part);
+            }
+
             length += part.Length;
             if (length > maxLength)
             {

@@ -132,31 +132,34 @@ public sealed class RetrainFlow
         var finals = new BoosterTrainingResult[2];
         TimeSpan finalElapsed = default;
         Analysis? analysis = null;
-        using var finalCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Either branch failing (or the caller cancelling) stops the other, so neither outlives Run and the first real
+        // error is the one rethrown.
+        using var branches = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken token = branches.Token;
         Concurrently(2, branch =>
         {
-            if (branch == 0)
-            {
-                long finalStart = _time.GetTimestamp();
-                (int Model, IReadOnlyList<LabeledEvent> Samples, double[] Weights, int Rounds)[] finalJobs =
-                    [(1, allRisk.Events, weights2, rounds2), (0, allReversion.Events, weights1, rounds1)];
-                Concurrently(finalJobs.Length, j =>
-                {
-                    (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
-                    finals[model] = BoosterTraining.Train(_trainer, frame, scaler, samples, weights, Policy, rounds, finalCancel.Token);
-                }, finalCancel.Token, TrainingWorkers - 1);
-                finalElapsed = _time.GetElapsedTime(finalStart);
-                return;
-            }
-
             try
             {
-                analysis = Analyse(stages, pair, frame, ai1Oof, ai2Oof, deployed, cancellationToken);
+                if (branch == 0)
+                {
+                    long finalStart = _time.GetTimestamp();
+                    (int Model, IReadOnlyList<LabeledEvent> Samples, double[] Weights, int Rounds)[] finalJobs =
+                        [(1, allRisk.Events, weights2, rounds2), (0, allReversion.Events, weights1, rounds1)];
+                    Concurrently(finalJobs.Length, j =>
+                    {
+                        (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
+                        finals[model] = BoosterTraining.Train(_trainer, frame, scaler, samples, weights, Policy, rounds, token);
+                    }, token, TrainingWorkers - 1);
+                    finalElapsed = _time.GetElapsedTime(finalStart);
+                }
+                else
+                {
+                    analysis = Analyse(stages, pair, frame, ai1Oof, ai2Oof, deployed, token);
+                }
             }
             catch
             {
-                // The run failed or was cancelled here: stop the background boosters, so none outlives Run.
-                finalCancel.Cancel();
+                branches.Cancel();
                 throw;
             }
         }, cancellationToken, workers: 2);
