@@ -47,7 +47,8 @@ internal static class BoosterTraining
         LabeledEvent[] trainSamples = [.. trainIndex.Select(i => samples[i])];
         double[] trainWeights = [.. trainIndex.Select(i => weights[i])];
         BoosterDataset train = Dataset(frame, scaler, trainSamples, trainWeights, 0, trainSamples.Length);
-        BoosterDataset valid = Dataset(frame, scaler, samples, null, firstValidation, samples.Count);
+        // Weighted as the objective is: early stopping judges the same weighted loss the rounds minimise.
+        BoosterDataset valid = Dataset(frame, scaler, samples, weights, firstValidation, samples.Count);
         return trainer.Train(train, valid, policy.Booster, policy.Rounds, cancellationToken: cancellationToken);
     }
 
