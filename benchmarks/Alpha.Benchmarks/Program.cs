@@ -1,4 +1,6 @@
 using Alpha.Benchmarks.Optimization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 if (args is ["tpe-quality", string output])
@@ -19,4 +21,10 @@ if (args is ["mutate", string cases, ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args);
+// BenchmarkDotNet runs each benchmark in a project it generates, which does not inherit this project's MSBuild JIT
+// properties: the hosts' settings (no tiered PGO, loops compiled optimised straight away; hosts/Directory.Build.props)
+// reach every job, --job short included, as environment variables of the benchmark process, and show in each report.
+Job hostJit = Job.Default
+    .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredPGO", "0"), new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0"))
+    .AsMutator();
+BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args, DefaultConfig.Instance.AddJob(hostJit));
