@@ -27,7 +27,11 @@ public sealed record AdoptionCriteria
     /// <value>The default is 0.03.</value>
     public double DrawdownSlack { get; init; } = 0.03;
 
-    internal void Validate()
+    /// <summary>
+    /// Checks every bound; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         foreach ((double value, string name) in new[] { (MinSharpe, nameof(MinSharpe)), (MaxDrawdown, nameof(MaxDrawdown)), (MinTradesPerYear, nameof(MinTradesPerYear)), (MinTradesPerYearPerPair, nameof(MinTradesPerYearPerPair)), (SharpeRetention, nameof(SharpeRetention)), (DrawdownSlack, nameof(DrawdownSlack)) })
         {
@@ -35,6 +39,16 @@ public sealed record AdoptionCriteria
             {
                 throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
             }
+        }
+
+        if (MaxDrawdown < 0 || MaxDrawdown > 1 || DrawdownSlack < 0 || DrawdownSlack > 1)
+        {
+            throw new ArgumentOutOfRangeException(MaxDrawdown < 0 || MaxDrawdown > 1 ? nameof(MaxDrawdown) : nameof(DrawdownSlack), "MaxDrawdown and DrawdownSlack must lie in [0, 1].");
+        }
+
+        if (MinTradesPerYear < 0 || MinTradesPerYearPerPair < 0 || SharpeRetention < 0)
+        {
+            throw new ArgumentOutOfRangeException(MinTradesPerYear < 0 ? nameof(MinTradesPerYear) : MinTradesPerYearPerPair < 0 ? nameof(MinTradesPerYearPerPair) : nameof(SharpeRetention), "Trade minimums and the Sharpe retention must be non-negative.");
         }
     }
 }

@@ -57,7 +57,11 @@ public sealed record BacktestOptions
     /// <value>The default is 0.</value>
     public int EntryDelayBars { get; init; }
 
-    internal void Validate()
+    /// <summary>
+    /// Checks the z levels, sizing, holding limits and legs; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         foreach ((double value, string name) in new[] { (EntryZ, nameof(EntryZ)), (EntryMaxZ, nameof(EntryMaxZ)), (ExitZ, nameof(ExitZ)), (StopZ, nameof(StopZ)), (RiskPerTrade, nameof(RiskPerTrade)), (MaxLeverage, nameof(MaxLeverage)), (StartingEquity, nameof(StartingEquity)) })
         {
@@ -76,6 +80,7 @@ public sealed record BacktestOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ExitZ, EntryZ, nameof(ExitZ));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StopZ, EntryMaxZ, nameof(StopZ));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxHoldingBars, nameof(MaxHoldingBars));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RiskPerTrade, 1, nameof(RiskPerTrade));
         ArgumentOutOfRangeException.ThrowIfNegative(EntryDelayBars, nameof(EntryDelayBars));
         ArgumentNullException.ThrowIfNull(LegA, nameof(LegA));
         ArgumentNullException.ThrowIfNull(LegB, nameof(LegB));

@@ -19,9 +19,14 @@ public sealed record PurgedKFoldOptions
     /// <value>The default is 240 bars. At least 1.</value>
     public int MinBlockBars { get; init; } = 240;
 
-    internal void Validate()
+    /// <summary>
+    /// Checks folds, purge, embargo and the smallest group; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Folds, 2, nameof(Folds));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Folds, 1_000, nameof(Folds));
         ArgumentOutOfRangeException.ThrowIfNegative(PurgeBars, nameof(PurgeBars));
         ArgumentOutOfRangeException.ThrowIfNegative(EmbargoBars, nameof(EmbargoBars));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinBlockBars, 1, nameof(MinBlockBars));

@@ -63,20 +63,40 @@ public sealed record PairFeatureOptions
         Math.Max(Window + RhoVarianceWindow - 1, Window - 1 + BetaStabilityWindow - 1),
         Math.Max(Math.Max(Window + WilderPeriod - 1 + AtrRatioWindow - 1, Window - 1 + DrawdownWindow - 1), SlopeWindow - 1));
 
-    internal void Validate()
+    /// <summary>The longest window or span accepted, in bars (about 45 years of 4-hour bars).</summary>
+    public const int MaxWindow = 100_000;
+
+    /// <summary>
+    /// Checks every window and span; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Window, 4, nameof(Window));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Window, MaxWindow, nameof(Window));
         ArgumentOutOfRangeException.ThrowIfLessThan(ZEmaSpan, 1, nameof(ZEmaSpan));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ZEmaSpan, MaxWindow, nameof(ZEmaSpan));
         ArgumentOutOfRangeException.ThrowIfLessThan(SpeedSpan, 1, nameof(SpeedSpan));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SpeedSpan, MaxWindow, nameof(SpeedSpan));
         ArgumentOutOfRangeException.ThrowIfLessThan(HalfLifeCapWindows, 1, nameof(HalfLifeCapWindows));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HalfLifeCapWindows, MaxWindow, nameof(HalfLifeCapWindows));
         ArgumentOutOfRangeException.ThrowIfLessThan(RhoVarianceWindow, 2, nameof(RhoVarianceWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RhoVarianceWindow, MaxWindow, nameof(RhoVarianceWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(BetaStabilityWindow, 2, nameof(BetaStabilityWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BetaStabilityWindow, MaxWindow, nameof(BetaStabilityWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(WilderPeriod, 1, nameof(WilderPeriod));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(WilderPeriod, MaxWindow, nameof(WilderPeriod));
         ArgumentOutOfRangeException.ThrowIfLessThan(AtrRatioWindow, 1, nameof(AtrRatioWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(AtrRatioWindow, MaxWindow, nameof(AtrRatioWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(EmaFastSpan, 1, nameof(EmaFastSpan));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(EmaFastSpan, MaxWindow, nameof(EmaFastSpan));
         ArgumentOutOfRangeException.ThrowIfLessThan(EmaSlowSpan, 1, nameof(EmaSlowSpan));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(EmaSlowSpan, MaxWindow, nameof(EmaSlowSpan));
         ArgumentOutOfRangeException.ThrowIfLessThan(SlopeWindow, 2, nameof(SlopeWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SlopeWindow, MaxWindow, nameof(SlopeWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(DrawdownWindow, 1, nameof(DrawdownWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(DrawdownWindow, MaxWindow, nameof(DrawdownWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecomputeEvery, 1, nameof(RecomputeEvery));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RecomputeEvery, MaxWindow, nameof(RecomputeEvery));
     }
 }

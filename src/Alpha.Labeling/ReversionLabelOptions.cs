@@ -27,7 +27,11 @@ public sealed record ReversionLabelOptions
     /// <value>The default is the training window's 0.90 quantile of speed (the seed's 0.12 is <c>Threshold.Absolute(0.12)</c>).</value>
     public Threshold MaxSpeed { get; init; } = Threshold.Quantile(0.90);
 
-    internal void Validate()
+    /// <summary>
+    /// Checks the z levels (exit_z &lt; entry_z ≤ entry_max_z &lt; stop_z), the horizon; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         Guard.Positive(EntryZ, nameof(EntryZ));
         Guard.Positive(EntryMaxZ, nameof(EntryMaxZ));
@@ -38,5 +42,6 @@ public sealed record ReversionLabelOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ExitZ, EntryZ, nameof(ExitZ));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StopZ, EntryMaxZ, nameof(StopZ));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HorizonBars, nameof(HorizonBars));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HorizonBars, 100_000, nameof(HorizonBars));
     }
 }

@@ -31,15 +31,25 @@ public sealed record RiskLabelOptions
     /// <value>The default is 0.60.</value>
     public double MaxPositiveRate { get; init; } = 0.60;
 
-    internal void Validate()
+    /// <summary>
+    /// Checks the horizon, the thresholds and the positive-rate band; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HorizonBars, nameof(HorizonBars));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HorizonBars, 100_000, nameof(HorizonBars));
         ArgumentNullException.ThrowIfNull(RhoVariance, nameof(RhoVariance));
         ArgumentNullException.ThrowIfNull(AtrRatio, nameof(AtrRatio));
         ArgumentNullException.ThrowIfNull(Speed, nameof(Speed));
         ArgumentNullException.ThrowIfNull(Drawdown, nameof(Drawdown));
         Guard.Finite(MinPositiveRate, nameof(MinPositiveRate));
         Guard.Finite(MaxPositiveRate, nameof(MaxPositiveRate));
+        if (MinPositiveRate < 0 || MaxPositiveRate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinPositiveRate), $"The positive-rate band [{MinPositiveRate}, {MaxPositiveRate}] must lie in [0, 1].");
+        }
+
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinPositiveRate, MaxPositiveRate, nameof(MinPositiveRate));
     }
 }

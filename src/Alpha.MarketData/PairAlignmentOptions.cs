@@ -30,7 +30,14 @@ public sealed record PairAlignmentOptions
     /// <value>The default is <see cref="ValidationMode.Lenient"/>.</value>
     public ValidationMode OutlierMode { get; init; } = ValidationMode.Lenient;
 
-    internal void Validate()
+    /// <summary>The longest outlier window or fill accepted, in bars.</summary>
+    public const int MaxWindow = 100_000;
+
+    /// <summary>
+    /// Checks the fill and gap limits, the outlier test; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         if (Timeframe is TimeSpan t)
         {
@@ -49,5 +56,7 @@ public sealed record PairAlignmentOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(OutlierWindow, 2, nameof(OutlierWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(OutlierWindow, MaxWindow, nameof(OutlierWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFillBars, MaxWindow, nameof(MaxFillBars));
     }
 }

@@ -98,7 +98,11 @@ public sealed record ThetaSearchOptions
     /// <value>The default is <c>new TpeOptions()</c>.</value>
     public TpeOptions Tpe { get; init; } = new();
 
-    internal void Validate()
+    /// <summary>
+    /// Checks the θ ranges, budgets, penalties and bootstrap settings; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public void Validate()
     {
         foreach ((double value, string name) in new[] { (MinTradesPerYear, nameof(MinTradesPerYear)), (InSampleMargin, nameof(InSampleMargin)), (Step, nameof(Step)), (DrawdownLimit, nameof(DrawdownLimit)), (DrawdownPenalty, nameof(DrawdownPenalty)), (FalsePositivePenalty, nameof(FalsePositivePenalty)), (MaxChange, nameof(MaxChange)) })
         {
@@ -113,15 +117,36 @@ public sealed record ThetaSearchOptions
             throw new ArgumentOutOfRangeException(nameof(Theta1Low), "The θ ranges must lie in [0, 1], low ≤ high, with a positive step.");
         }
 
-        if (!(SmoothingWeight >= 0 && SmoothingWeight <= 1) || !(BootstrapConfidence > 0 && BootstrapConfidence < 1))
+        if (!(SmoothingWeight >= 0 && SmoothingWeight <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(SmoothingWeight), "SmoothingWeight must lie in [0, 1] and BootstrapConfidence in (0, 1).");
+            throw new ArgumentOutOfRangeException(nameof(SmoothingWeight), SmoothingWeight, "SmoothingWeight must lie in [0, 1].");
+        }
+
+        if (!(BootstrapConfidence > 0 && BootstrapConfidence < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BootstrapConfidence), BootstrapConfidence, "BootstrapConfidence must lie in (0, 1).");
+        }
+
+        if (!(DrawdownLimit <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DrawdownLimit), DrawdownLimit, "DrawdownLimit must lie in [0, 1].");
+        }
+
+        foreach (((double low, double high), string name) in new[] { (AdaptiveTheta1Quantiles, nameof(AdaptiveTheta1Quantiles)), (AdaptiveTheta2Quantiles, nameof(AdaptiveTheta2Quantiles)), (PassRateBand, nameof(PassRateBand)) })
+        {
+            if (!(low >= 0 && low <= high && high <= 1))
+            {
+                throw new ArgumentOutOfRangeException(name, $"{name} ({low}, {high}) must lie in [0, 1] with low ≤ high.");
+            }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(GridPointsPerAxis, 2, nameof(GridPointsPerAxis));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(GridPointsPerAxis, 1_000, nameof(GridPointsPerAxis));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTrials, nameof(MaxTrials));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxTrials, 100_000, nameof(MaxTrials));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Patience, nameof(Patience));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BootstrapResamples, nameof(BootstrapResamples));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BootstrapResamples, 100_000, nameof(BootstrapResamples));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BootstrapBlock, nameof(BootstrapBlock));
         ArgumentNullException.ThrowIfNull(Tpe, nameof(Tpe));
     }

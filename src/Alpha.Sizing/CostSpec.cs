@@ -28,13 +28,14 @@ public sealed record CostSpec
         {
             if (!double.IsFinite(value) || value < 0)
             {
-                throw new ArgumentException($"{owner}: {name} = {value} must be finite and non-negative.");
+                throw new ArgumentException($"{owner}: {name} = {value} must be finite and non-negative.", name);
             }
         }
 
         if (!double.IsFinite(SwapBpsPerDay))
         {
-            throw new ArgumentException($"{owner}: SwapBpsPerDay = {SwapBpsPerDay} must be finite (it may be negative, a credit).");
+            string property = nameof(SwapBpsPerDay);
+            throw new ArgumentOutOfRangeException(property, SwapBpsPerDay, $"{owner}: SwapBpsPerDay must be finite (it may be negative, a credit).");
         }
     }
 }

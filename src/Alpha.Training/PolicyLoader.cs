@@ -28,7 +28,7 @@ public static class PolicyLoader
         ArgumentException.ThrowIfNullOrEmpty(directory);
         PolicyNode core = PolicyNode.Load(directory, CoreFile), retrain = PolicyNode.Load(directory, RetrainFile), backtest = PolicyNode.Load(directory, BacktestFile);
 
-        int seed = retrain.Int("seed", 0);
+        int seed = retrain.Int("seed");
         PolicyNode labels = core.Section("labels");
         (AdoptionCriteria adoption, BacktestOptions backtestOptions, ImmutableArray<StressScenarioSpec> stress) = ReadBacktest(backtest);
         var policy = new TrainingPolicy
@@ -42,13 +42,13 @@ public static class PolicyLoader
             InitialTheta = initial,
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),
             ValidationFraction = validationFraction,
-            ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap", 1)),
+            ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap")),
             Booster = ReadBooster(retrain, seed, out BoosterTrainingOptions rounds, out int parallel),
             ParallelTrainings = parallel,
             Rounds = rounds,
             Seed = seed,
             Calibration = Closed(retrain.Section("calibration"), n => n.String("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
-            KeepVersions = Closed(retrain.Section("retention"), n => n.Int("keep_versions", 5)),
+            KeepVersions = Closed(retrain.Section("retention"), n => n.Int("keep_versions")),
             Backtest = backtestOptions,
             Adoption = adoption,
             Stress = stress,
@@ -58,72 +58,69 @@ public static class PolicyLoader
         core.Close();
         retrain.Close();
         backtest.Close();
-        return policy;
-    }
-
-    private static T Validated<T>(PolicyNode node, Func<T> create)
-    {
         try
         {
-            return create();
+            policy.Validate();
         }
         catch (ArgumentException e)
         {
-            throw new PolicyException(node.File, node.Path, e.Message);
+            throw PolicyKeys.Locate(e, policy.Booster.Booster);
         }
+
+        return policy;
     }
 
     private static PairAlignmentOptions ReadAlignment(PolicyNode n) => Closed(n, new PairAlignmentOptions
     {
-        MaxFillBars = n.Int("max_fill_bars", 0),
-        MaxGapBars = n.IntOrAuto("max_gap_bars", 0),
-        OutlierSigmas = n.Double("outlier_sigmas", 0),
-        OutlierWindow = n.Int("outlier_window", 2),
+        MaxFillBars = n.Int("max_fill_bars"),
+        MaxGapBars = n.IntOrAuto("max_gap_bars"),
+        OutlierSigmas = n.Double("outlier_sigmas"),
+        OutlierWindow = n.Int("outlier_window"),
         OutlierMode = n.String("outlier_mode", "lenient", "strict") == "strict" ? ValidationMode.Strict : ValidationMode.Lenient,
     });
 
     private static PairFeatureOptions ReadFeatures(PolicyNode n, out double clip)
     {
-        clip = n.Double("scaler_clip", 0);
+        clip = n.Double("scaler_clip");
         var options = new PairFeatureOptions
         {
-            Window = n.Int("window", 3),
-            ZEmaSpan = n.Int("z_ema_span", 1),
-            SpeedSpan = n.Int("speed_span", 1),
-            HalfLifeCapWindows = n.Int("half_life_cap_windows", 1),
-            RhoVarianceWindow = n.Int("rho_variance_window", 2),
-            BetaStabilityWindow = n.Int("beta_stability_window", 2),
-            WilderPeriod = n.Int("wilder_period", 1),
-            AtrRatioWindow = n.Int("atr_ratio_window", 1),
-            EmaFastSpan = n.Int("ema_fast_span", 1),
-            EmaSlowSpan = n.Int("ema_slow_span", 1),
-            SlopeWindow = n.Int("slope_window", 2),
-            DrawdownWindow = n.Int("drawdown_window", 1),
-            RecomputeEvery = n.Int("recompute_every", 1),
+            Window = n.Int("window"),
+            ZEmaSpan = n.Int("z_ema_span"),
+            SpeedSpan = n.Int("speed_span"),
+            HalfLifeCapWindows = n.Int("half_life_cap_windows"),
+            RhoVarianceWindow = n.Int("rho_variance_window"),
+            BetaStabilityWindow = n.Int("beta_stability_window"),
+            WilderPeriod = n.Int("wilder_period"),
+            AtrRatioWindow = n.Int("atr_ratio_window"),
+            EmaFastSpan = n.Int("ema_fast_span"),
+            EmaSlowSpan = n.Int("ema_slow_span"),
+            SlopeWindow = n.Int("slope_window"),
+            DrawdownWindow = n.Int("drawdown_window"),
+            RecomputeEvery = n.Int("recompute_every"),
         };
-        return Closed(n, Validated(n, () => { _ = new PairFeatureState(options); return options; }));
+        return Closed(n, options);
     }
 
     private static ReversionLabelOptions ReadReversion(PolicyNode n)
     {
         var options = new ReversionLabelOptions
         {
-            EntryZ = n.Double("entry_z", 0),
-            EntryMaxZ = n.Double("entry_max_z", 0),
-            ExitZ = n.Double("exit_z", 0),
-            StopZ = n.Double("stop_z", 0),
-            HorizonBars = n.Int("horizon_bars", 1),
+            EntryZ = n.Double("entry_z"),
+            EntryMaxZ = n.Double("entry_max_z"),
+            ExitZ = n.Double("exit_z"),
+            StopZ = n.Double("stop_z"),
+            HorizonBars = n.Int("horizon_bars"),
             MaxSpeed = n.Threshold("max_speed"),
         };
-        return Closed(n, Validated(n, () => new ReversionLabeler(options).Options));
+        return Closed(n, options);
     }
 
     private static RiskLabelOptions ReadRisk(PolicyNode n)
     {
-        (double low, double high) = n.Range("positive_rate_band", 0, 1);
+        (double low, double high) = n.Range("positive_rate_band");
         var options = new RiskLabelOptions
         {
-            HorizonBars = n.Int("horizon_bars", 1),
+            HorizonBars = n.Int("horizon_bars"),
             RhoVariance = n.Threshold("rho_var"),
             AtrRatio = n.Threshold("atr_ratio"),
             Speed = n.Threshold("speed"),
@@ -131,15 +128,15 @@ public static class PolicyLoader
             MinPositiveRate = low,
             MaxPositiveRate = high,
         };
-        return Closed(n, Validated(n, () => new RiskLabeler(options).Options));
+        return Closed(n, options);
     }
 
     private static ThetaSearchOptions ReadTheta(PolicyNode n, int seed, double minTradesPerYear, out Theta initial)
     {
-        (double t1Low, double t1High) = n.Range("theta1_range", 0, 1);
-        (double t2Low, double t2High) = n.Range("theta2_range", 0, 1);
+        (double t1Low, double t1High) = n.Range("theta1_range");
+        (double t2Low, double t2High) = n.Range("theta2_range");
         PolicyNode init = n.Section("initial"), objective = n.Section("objective"), stabilisation = n.Section("stabilisation"), bootstrap = n.Section("bootstrap"), adaptive = n.Section("adaptive_range");
-        initial = new Theta(init.Double("theta1", 0, 1), init.Double("theta2", 0, 1));
+        initial = new Theta(init.Double("theta1"), init.Double("theta2"));
         var options = new ThetaSearchOptions
         {
             MinTradesPerYear = minTradesPerYear,
@@ -147,24 +144,24 @@ public static class PolicyLoader
             Theta1High = t1High,
             Theta2Low = t2Low,
             Theta2High = t2High,
-            Step = n.Double("step", 1e-6, 1),
-            GridPointsPerAxis = n.Int("grid_points_per_axis", 2),
-            MaxTrials = n.Int("max_trials", 1),
-            Patience = n.Int("patience", 1),
+            Step = n.Double("step"),
+            GridPointsPerAxis = n.Int("grid_points_per_axis"),
+            MaxTrials = n.Int("max_trials"),
+            Patience = n.Int("patience"),
             Seed = seed,
-            InSampleMargin = objective.Double("in_sample_margin", 1),
-            DrawdownLimit = objective.Double("drawdown_limit", 0, 1),
-            DrawdownPenalty = objective.Double("drawdown_penalty", 0),
-            FalsePositivePenalty = objective.Double("false_positive_penalty", 0),
-            SmoothingWeight = stabilisation.Double("smoothing_weight", 0, 1),
-            MaxChange = stabilisation.Double("max_change", 0, 1),
-            BootstrapResamples = bootstrap.Int("resamples", 10),
-            BootstrapBlock = bootstrap.Int("block", 1),
-            BootstrapConfidence = bootstrap.Double("confidence", 0.5, 0.9999),
+            InSampleMargin = objective.Double("in_sample_margin"),
+            DrawdownLimit = objective.Double("drawdown_limit"),
+            DrawdownPenalty = objective.Double("drawdown_penalty"),
+            FalsePositivePenalty = objective.Double("false_positive_penalty"),
+            SmoothingWeight = stabilisation.Double("smoothing_weight"),
+            MaxChange = stabilisation.Double("max_change"),
+            BootstrapResamples = bootstrap.Int("resamples"),
+            BootstrapBlock = bootstrap.Int("block"),
+            BootstrapConfidence = bootstrap.Double("confidence"),
             AdaptiveRange = adaptive.Bool("enabled"),
-            AdaptiveTheta1Quantiles = adaptive.Range("theta1_quantiles", 0, 1),
-            AdaptiveTheta2Quantiles = adaptive.Range("theta2_quantiles", 0, 1),
-            PassRateBand = n.Range("pass_rate_band", 0, 1),
+            AdaptiveTheta1Quantiles = adaptive.Range("theta1_quantiles"),
+            AdaptiveTheta2Quantiles = adaptive.Range("theta2_quantiles"),
+            PassRateBand = n.Range("pass_rate_band"),
         };
         foreach (PolicyNode s in (PolicyNode[])[init, objective, stabilisation, bootstrap, adaptive])
         {
@@ -176,15 +173,15 @@ public static class PolicyLoader
 
     private static PurgedKFoldOptions ReadCrossValidation(PolicyNode n, out double validationFraction)
     {
-        validationFraction = n.Double("validation_fraction", 0.01, 0.5);
+        validationFraction = n.Double("validation_fraction");
         var options = new PurgedKFoldOptions
         {
-            Folds = n.Int("folds", 2),
-            PurgeBars = n.Int("purge_bars", 0),
-            EmbargoBars = n.Int("embargo_bars", 0),
-            MinBlockBars = n.Int("min_block_bars", 1),
+            Folds = n.Int("folds"),
+            PurgeBars = n.Int("purge_bars"),
+            EmbargoBars = n.Int("embargo_bars"),
+            MinBlockBars = n.Int("min_block_bars"),
         };
-        return Closed(n, Validated(n, () => new PurgedKFold(options).Options));
+        return Closed(n, options);
     }
 
     // `booster` names the booster; the section of that name holds its parameters, rounds and parallelism, and the
@@ -201,8 +198,8 @@ public static class PolicyLoader
     // The keys every booster's section has besides its parameters.
     private static BoosterTrainingOptions ReadRounds(PolicyNode n, out int parallel)
     {
-        parallel = n.Int("parallel_trainings", 0);
-        return new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds", 1), EarlyStoppingRounds = n.Int("early_stopping_rounds", 1) };
+        parallel = n.Int("parallel_trainings");
+        return new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds"), EarlyStoppingRounds = n.Int("early_stopping_rounds") };
     }
 
     private static LightGbmParameters ReadLightGbm(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
@@ -211,16 +208,16 @@ public static class PolicyLoader
         return Closed(n, new LightGbmParameters
         {
             Objective = n.String("objective", "binary"),
-            LearningRate = n.Double("learning_rate", 1e-6, 1),
-            NumLeaves = n.Int("num_leaves", 2, 131_072),
-            MaxDepth = n.Int("max_depth", -1, 64),
-            FeatureFraction = n.Double("feature_fraction", 1e-6, 1),
-            BaggingFraction = n.Double("bagging_fraction", 1e-6, 1),
-            BaggingFrequency = n.Int("bagging_freq", 0),
-            MinDataInLeaf = n.Int("min_data_in_leaf", 0),
-            LambdaL1 = n.Double("lambda_l1", 0),
-            LambdaL2 = n.Double("lambda_l2", 0),
-            Threads = n.Int("threads", 0),
+            LearningRate = n.Double("learning_rate"),
+            NumLeaves = n.Int("num_leaves"),
+            MaxDepth = n.Int("max_depth"),
+            FeatureFraction = n.Double("feature_fraction"),
+            BaggingFraction = n.Double("bagging_fraction"),
+            BaggingFrequency = n.Int("bagging_freq"),
+            MinDataInLeaf = n.Int("min_data_in_leaf"),
+            LambdaL1 = n.Double("lambda_l1"),
+            LambdaL2 = n.Double("lambda_l2"),
+            Threads = n.Int("threads"),
             EvalMetric = n.String("eval_metric", "binary_logloss", "auc"),
             Seed = seed,
         });
@@ -232,15 +229,15 @@ public static class PolicyLoader
         return Closed(n, new XGBoostParameters
         {
             Objective = n.String("objective", "binary:logistic"),
-            Eta = n.Double("eta", 1e-6, 1),
-            MaxDepth = n.Int("max_depth", 1, 20),
-            Subsample = n.Double("subsample", 1e-6, 1),
-            ColsampleByTree = n.Double("colsample_bytree", 1e-6, 1),
-            MinChildWeight = n.Double("min_child_weight", 0),
-            Lambda = n.Double("lambda", 0),
-            Alpha = n.Double("alpha", 0),
+            Eta = n.Double("eta"),
+            MaxDepth = n.Int("max_depth"),
+            Subsample = n.Double("subsample"),
+            ColsampleByTree = n.Double("colsample_bytree"),
+            MinChildWeight = n.Double("min_child_weight"),
+            Lambda = n.Double("lambda"),
+            Alpha = n.Double("alpha"),
             TreeMethod = n.String("tree_method", "hist", "exact", "approx"),
-            Threads = n.Int("threads", 0),
+            Threads = n.Int("threads"),
             EvalMetric = n.String("eval_metric", "logloss", "auc", "error"),
             Seed = seed,
         });
@@ -251,30 +248,24 @@ public static class PolicyLoader
         PolicyNode sizing = n.Section("sizing"), entry = n.Section("entry"), exits = n.Section("exits"), costs = n.Section("costs"), adoption = n.Section("adoption");
         var options = new BacktestOptions
         {
-            StartingEquity = sizing.Double("starting_equity", 1),
-            RiskPerTrade = sizing.Double("risk_per_trade", 1e-9, 1),
-            MaxLeverage = sizing.Double("max_leverage", 1e-9),
-            EntryZ = entry.Double("entry_z", 0),
-            EntryMaxZ = entry.Double("entry_max_z", 0),
-            ExitZ = exits.Double("exit_z", 0),
-            StopZ = exits.Double("stop_z", 0),
-            MaxHoldingBars = exits.Int("max_holding_bars", 1),
-            Costs = new CostModel(new CostSpec
-            {
-                CommissionBps = costs.Double("commission_bps", 0),
-                SpreadBps = costs.Double("spread_bps", 0),
-                SlippageBps = costs.Double("slippage_bps", 0),
-                SwapBpsPerDay = costs.Double("swap_bps_per_day"),
-            }),
+            StartingEquity = sizing.Double("starting_equity"),
+            RiskPerTrade = sizing.Double("risk_per_trade"),
+            MaxLeverage = sizing.Double("max_leverage"),
+            EntryZ = entry.Double("entry_z"),
+            EntryMaxZ = entry.Double("entry_max_z"),
+            ExitZ = exits.Double("exit_z"),
+            StopZ = exits.Double("stop_z"),
+            MaxHoldingBars = exits.Int("max_holding_bars"),
+            Costs = ReadCosts(costs),
         };
         var criteria = new AdoptionCriteria
         {
             MinSharpe = adoption.Double("min_sharpe"),
-            MaxDrawdown = adoption.Double("max_drawdown", 0, 1),
-            MinTradesPerYear = adoption.Double("min_trades_per_year", 0),
-            MinTradesPerYearPerPair = adoption.Double("min_trades_per_year_per_pair", 0),
-            SharpeRetention = adoption.Double("sharpe_retention", 0),
-            DrawdownSlack = adoption.Double("drawdown_slack", 0, 1),
+            MaxDrawdown = adoption.Double("max_drawdown"),
+            MinTradesPerYear = adoption.Double("min_trades_per_year"),
+            MinTradesPerYearPerPair = adoption.Double("min_trades_per_year_per_pair"),
+            SharpeRetention = adoption.Double("sharpe_retention"),
+            DrawdownSlack = adoption.Double("drawdown_slack"),
         };
         var stress = ImmutableArray.CreateBuilder<StressScenarioSpec>();
         foreach (PolicyNode s in n.Sections("stress"))
@@ -296,12 +287,26 @@ public static class PolicyLoader
             s.Close();
         }
 
-        if (options.EntryMaxZ < options.EntryZ || options.StopZ <= options.EntryMaxZ || options.ExitZ >= options.EntryZ)
-        {
-            throw new PolicyException(n.File, "exits", $"need exit_z < entry_z ≤ entry_max_z < stop_z; got {options.ExitZ}, {options.EntryZ}, {options.EntryMaxZ}, {options.StopZ}.");
-        }
-
         return (criteria, options, stress.ToImmutable());
+    }
+
+    private static CostModel ReadCosts(PolicyNode n)
+    {
+        var spec = new CostSpec
+        {
+            CommissionBps = n.Double("commission_bps"),
+            SpreadBps = n.Double("spread_bps"),
+            SlippageBps = n.Double("slippage_bps"),
+            SwapBpsPerDay = n.Double("swap_bps_per_day"),
+        };
+        try
+        {
+            return new CostModel(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw n.Error(PolicyKeys.Snake(e.ParamName ?? ""), PolicyKeys.Problem(e));
+        }
     }
 
     private static T Closed<T>(PolicyNode node, T value)

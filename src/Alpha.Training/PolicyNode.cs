@@ -85,7 +85,7 @@ internal sealed class PolicyNode
     }
 
     /// <summary>An integer, or null when the value is <c>auto</c>.</summary>
-    public int? IntOrAuto(string key, int min) => Scalar(key) == "auto" ? null : Int(key, min);
+    public int? IntOrAuto(string key) => Scalar(key) == "auto" ? null : Int(key);
 
     public bool Bool(string key) => Scalar(key) switch
     {
@@ -125,9 +125,18 @@ internal sealed class PolicyNode
             throw Error(key, "must hold exactly one of 'quantile' (a training-window quantile) or 'value' (an absolute threshold).");
         }
 
-        Threshold result = quantile ? Labeling.Threshold.Quantile(t.Double("quantile", 0, 1)) : Labeling.Threshold.Absolute(t.Double("value"));
-        t.Close();
-        return result;
+        string which = quantile ? "quantile" : "value";
+        double level = t.Double(which);
+        try
+        {
+            Threshold result = quantile ? Labeling.Threshold.Quantile(level) : Labeling.Threshold.Absolute(level);
+            t.Close();
+            return result;
+        }
+        catch (ArgumentException e)
+        {
+            throw t.Error(which, PolicyKeys.Problem(e));
+        }
     }
 
     /// <summary>Accepts <paramref name="key"/> without reading it: a section that this run does not use (the other booster's parameters).</summary>

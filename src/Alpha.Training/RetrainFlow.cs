@@ -29,11 +29,12 @@ public sealed class RetrainFlow
     /// <param name="policy">Every setting (see <see cref="PolicyLoader"/>).</param>
     /// <param name="trainers">The boosters the host registered; the flow trains with the one the policy names (<see cref="TrainingPolicy.Booster"/>).</param>
     /// <param name="timeProvider">Clock for stage timings; the system clock when null.</param>
-    /// <exception cref="ArgumentException">No registered trainer has the policy's booster name.</exception>
+    /// <exception cref="ArgumentException">The policy does not validate (<see cref="TrainingPolicy.Validate"/>), or no registered trainer has its booster name.</exception>
     public RetrainFlow(TrainingPolicy policy, IEnumerable<IBoosterTrainer> trainers, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(trainers);
+        policy.Validate();
         Policy = policy;
         string booster = policy.Booster.Booster;
         _trainer = trainers.FirstOrDefault(t => t.Name == booster)

@@ -98,4 +98,57 @@ public sealed record TrainingPolicy
         new("correlation_collapse", 0, 500, 0.5, 2),
         new("gap_events", 0.02, 5, 0, 3),
     ];
+
+    /// <summary>
+    /// Checks every setting: each domain package's options through its own <c>Validate</c> (where their ranges are
+    /// defined), and this record's own values. <see cref="RetrainFlow"/> calls it; so does <see cref="PolicyLoader"/>,
+    /// which turns the failure into an error naming the file and key.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A setting is out of range; <see cref="ArgumentException.ParamName"/> is its path in this record
+    /// (e.g. <c>Features.Window</c>, <c>KeepVersions</c>).
+    /// </exception>
+    public void Validate()
+    {
+        Check(nameof(Alignment), Alignment.Validate);
+        Check(nameof(Features), Features.Validate);
+        Check(nameof(Reversion), Reversion.Validate);
+        Check(nameof(Risk), Risk.Validate);
+        Check(nameof(ThetaSearch), ThetaSearch.Validate);
+        Check(nameof(CrossValidation), CrossValidation.Validate);
+        Check(nameof(Booster), Booster.Validate);
+        Check(nameof(Rounds), Rounds.Validate);
+        Check(nameof(Backtest), Backtest.Validate);
+        Check(nameof(Adoption), Adoption.Validate);
+        Require(double.IsFinite(ScalerClip) && ScalerClip > 0, nameof(ScalerClip), "must be a positive finite number");
+        Require(ValidationFraction >= 0.01 && ValidationFraction <= 0.5, nameof(ValidationFraction), "must lie in [0.01, 0.5]");
+        Require(double.IsFinite(ClassWeightCap) && ClassWeightCap >= 1, nameof(ClassWeightCap), "must be a finite number ≥ 1");
+        Require(ParallelTrainings >= 0, nameof(ParallelTrainings), "must be 0 (one per core) or more");
+        Require(Seed >= 0, nameof(Seed), "must be 0 or more");
+        Require(KeepVersions >= 5, nameof(KeepVersions), "must be at least 5");
+        Require(InitialTheta.Theta1 is >= 0 and <= 1, $"{nameof(InitialTheta)}.{nameof(Theta.Theta1)}", "must lie in [0, 1]");
+        Require(InitialTheta.Theta2 is >= 0 and <= 1, $"{nameof(InitialTheta)}.{nameof(Theta.Theta2)}", "must lie in [0, 1]");
+    }
+
+    private static void Check(string owner, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            string property = e.ParamName ?? "";
+            string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).ReplaceLineEndings(" ");
+            throw new ArgumentException(message, property.Length == 0 ? owner : $"{owner}.{property}", e);
+        }
+    }
+
+    private static void Require(bool valid, string property, string problem)
+    {
+        if (!valid)
+        {
+            throw new ArgumentException($"{property} {problem}.", property);
+        }
+    }
 }

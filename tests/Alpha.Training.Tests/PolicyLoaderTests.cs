@@ -55,11 +55,20 @@ public sealed class PolicyLoaderTests
     [InlineData("core_policy.yaml", "  window: 180\n", "  window: lots\n", "features.window", "not an integer")]
     [InlineData("core_policy.yaml", "  theta1_range: [0.60, 0.85]\n", "  theta1_range: [0.85, 0.60]\n", "theta.theta1_range", "above high")]
     [InlineData("core_policy.yaml", "    max_speed: { quantile: 0.90 }\n", "    max_speed: { quantile: 0.90, value: 0.12 }\n", "labels.ai1.max_speed", "exactly one")]
-    [InlineData("core_policy.yaml", "    max_speed: { quantile: 0.90 }\n", "    max_speed: { quantile: 1.5 }\n", "labels.ai1.max_speed.quantile", "outside")]
+    [InlineData("core_policy.yaml", "    max_speed: { quantile: 0.90 }\n", "    max_speed: { quantile: 1.5 }\n", "labels.ai1.max_speed.quantile", "must lie in [0, 1]")]
     [InlineData("retrain_policy.yaml", "  eta: 0.05\n", "  eta: .nan\n", "xgboost.eta", "not a finite number")]
     [InlineData("retrain_policy.yaml", "  method: isotonic\n", "  method: beta\n", "calibration.method", "not one of")]
-    [InlineData("retrain_policy.yaml", "  keep_versions: 5\n", "  keep_versions: 2\n", "retention.keep_versions", "outside")]
-    [InlineData("backtest_policy.yaml", "  stop_z: 4.0\n", "  stop_z: 3.0\n", "exits", "stop_z")]
+    [InlineData("retrain_policy.yaml", "  keep_versions: 5\n", "  keep_versions: 2\n", "retention.keep_versions", "at least 5")]
+    [InlineData("backtest_policy.yaml", "  stop_z: 4.0\n", "  stop_z: 3.0\n", "exits.stop_z", "StopZ")]
+    [InlineData("core_policy.yaml", "  outlier_sigmas: 8.0\n", "  outlier_sigmas: 0\n", "alignment.outlier_sigmas", "positive")]
+    [InlineData("core_policy.yaml", "  window: 180\n", "  window: 3\n", "features.window", "greater than or equal to '4'")]
+    [InlineData("core_policy.yaml", "  outlier_window: 180\n", "  outlier_window: 2000000000\n", "alignment.outlier_window", "less than or equal to '100000'")]
+    [InlineData("retrain_policy.yaml", "  max_rounds: 1000\n", "  max_rounds: 0\n", "xgboost.max_rounds", "MaxRounds")]
+    [InlineData("retrain_policy.yaml", "  colsample_bytree: 0.8\n", "  colsample_bytree: 1.5\n", "xgboost.colsample_bytree", "ColsampleByTree")]
+    [InlineData("retrain_policy.yaml", "  validation_fraction: 0.2\n", "  validation_fraction: 0.9\n", "cross_validation.validation_fraction", "[0.01, 0.5]")]
+    [InlineData("core_policy.yaml", "    resamples: 1000\n", "    resamples: 2000000000\n", "theta.bootstrap.resamples", "BootstrapResamples")]
+    [InlineData("backtest_policy.yaml", "  commission_bps: 1.0\n", "  commission_bps: -1\n", "costs.commission_bps", "non-negative")]
+    [InlineData("backtest_policy.yaml", "  min_trades_per_year_per_pair: 8\n", "  min_trades_per_year_per_pair: -1\n", "adoption.min_trades_per_year_per_pair", "non-negative")]
     [InlineData("backtest_policy.yaml", "  - { kind: latency, bars: 1 }\n", "  - { kind: earthquake, bars: 1 }\n", "stress[1].kind", "not one of")]
     public void InvalidValue_IsAnErrorNamingFileAndKey(string file, string line, string replacement, string key, string problem)
     {
@@ -70,6 +79,56 @@ public sealed class PolicyLoaderTests
         Assert.Equal(file, e.File);
         Assert.Equal(key, e.Key);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.StartsWith($"{file}: {key}: ", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The loader and the options agree: every numeric key of the sample configs, set to each probe value, is either
+    /// refused with one line naming its file and a key, or accepted by the flow (whose constructor validates the
+    /// whole policy) — nothing passes the loader to fail later.
+    /// </summary>
+    [Fact]
+    public void EveryNumericKey_IsRefusedInOneLineOrAcceptedByTheFlow()
+    {
+        string[] probes = ["-1", "0", "0.5", "1", "2", "3", "1000000", "2000000000"];
+        int refused = 0, accepted = 0;
+        foreach (string file in (string[])[PolicyLoader.CoreFile, PolicyLoader.RetrainFile, PolicyLoader.BacktestFile])
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(Configs.Folder, file));
+            for (int i = 0; i < lines.Length; i++)
+            {
+                System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(lines[i], @"^(\s*)([a-z0-9_]+): (-?[0-9.]+)\s*(#.*)?$");
+                if (!m.Success)
+                {
+                    continue;
+                }
+
+                foreach (string probe in probes)
+                {
+                    int line = i;
+                    string folder = Configs.CopyWith(file, text => string.Join('\n', text.Split('\n').Select((l, k) => k == line ? $"{m.Groups[1].Value}{m.Groups[2].Value}: {probe}" : l)));
+                    try
+                    {
+                        TrainingPolicy policy = PolicyLoader.Load(folder);
+                        _ = new RetrainFlow(policy, [new Alpha.Boosting.XGBoost.XGBoostTrainer(), new Alpha.Boosting.LightGbm.LightGbmTrainer()]);
+                        accepted++;
+                    }
+                    catch (PolicyException e)
+                    {
+                        Assert.False(e.Message.Contains('\n', StringComparison.Ordinal), e.Message);
+                        Assert.True(e.File == file && e.Key.Length > 0, $"{file} line {line + 1} = {probe}: {e.Message}");
+                        refused++;
+                    }
+                    finally
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                }
+            }
+        }
+
+        Assert.True(refused > 50 && accepted > 50, $"{refused} refused, {accepted} accepted");
     }
 
     [Fact]

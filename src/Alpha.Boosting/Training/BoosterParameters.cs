@@ -32,6 +32,10 @@ public abstract record BoosterParameters
     /// <exception cref="ArgumentException">A value is out of range (the message names the parameter).</exception>
     public abstract IReadOnlyList<KeyValuePair<string, string>> ToNative();
 
+    /// <summary>Checks every parameter's range (the one place they are defined; policy loaders call it, and so does <see cref="ToNative"/>).</summary>
+    /// <exception cref="ArgumentException">A parameter is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
+    public abstract void Validate();
+
     /// <summary><paramref name="native"/> with <see cref="Extra"/> applied: each extra pair replaces the one of its name, in name order at the end.</summary>
     private protected IReadOnlyList<KeyValuePair<string, string>> WithExtra(List<KeyValuePair<string, string>> native)
     {

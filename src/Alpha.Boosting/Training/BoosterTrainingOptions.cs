@@ -19,6 +19,7 @@ public sealed record BoosterTrainingOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxRounds, nameof(MaxRounds));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRounds, 100_000, nameof(MaxRounds));
         if (EarlyStoppingRounds is int patience)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(patience, nameof(EarlyStoppingRounds));

@@ -107,7 +107,8 @@ public sealed record LightGbmParameters : BoosterParameters
         return WithExtra(list);
     }
 
-    private void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Objective, nameof(Objective));
         ArgumentException.ThrowIfNullOrWhiteSpace(Boosting, nameof(Boosting));
@@ -115,7 +116,9 @@ public sealed record LightGbmParameters : BoosterParameters
         RequireFraction(FeatureFraction, nameof(FeatureFraction));
         RequireFraction(BaggingFraction, nameof(BaggingFraction));
         ArgumentOutOfRangeException.ThrowIfLessThan(NumLeaves, 2, nameof(NumLeaves));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(NumLeaves, 131_072, nameof(NumLeaves));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, -1, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxDepth, 64, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfNegative(BaggingFrequency, nameof(BaggingFrequency));
         ArgumentOutOfRangeException.ThrowIfNegative(MinDataInLeaf, nameof(MinDataInLeaf));
         ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));

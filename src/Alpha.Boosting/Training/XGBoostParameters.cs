@@ -91,7 +91,8 @@ public sealed record XGBoostParameters : BoosterParameters
         return WithExtra(list);
     }
 
-    private void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Objective, nameof(Objective));
         ArgumentException.ThrowIfNullOrWhiteSpace(TreeMethod, nameof(TreeMethod));
@@ -99,6 +100,7 @@ public sealed record XGBoostParameters : BoosterParameters
         RequireFraction(Subsample, nameof(Subsample));
         RequireFraction(ColsampleByTree, nameof(ColsampleByTree));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxDepth, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxDepth, 64, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));
         RequireNonNegative(Lambda, nameof(Lambda));
         RequireNonNegative(Alpha, nameof(Alpha));
