@@ -17,7 +17,7 @@ internal static class InspectCommand
                 throw new DirectoryNotFoundException($"Model folder '{dir.FullName}' does not exist.");
             }
 
-            return Task.FromResult(ModelSummary.Show(dir.FullName) ? 0 : 3);
+            return Task.FromResult(ModelSummary.Show(dir.FullName) ? ExitCodes.Success : ExitCodes.VerificationFailed);
         });
         return command;
     }

@@ -37,7 +37,9 @@ internal static class ModelSummary
         AnsiConsole.Write(models);
 
         JsonElement theta = m.GetProperty("theta_search"), backtest = m.GetProperty("backtest");
-        AnsiConsole.MarkupLineInterpolated($"θ1 = {Num(theta, "theta1")}, θ2 = {Num(theta, "theta2")} ({Int(theta, "evaluations")} evaluations; AI2 pass rate {Percent(theta, "pass_rate")})");
+        // The θ search changes θ or keeps the previous one; the model as a whole is adopted or not (below).
+        string thetaOutcome = theta.GetProperty("adopted").GetBoolean() ? "θ changed: the search's θ" : "θ kept: the previous θ (the policy's initial θ on a first run)";
+        AnsiConsole.MarkupLineInterpolated($"θ1 = {Num(theta, "theta1")}, θ2 = {Num(theta, "theta2")} — {thetaOutcome} ({Int(theta, "evaluations")} evaluations; AI2 pass rate {Percent(theta, "pass_rate")})");
         foreach (JsonElement reason in theta.GetProperty("reasons").EnumerateArray())
         {
             AnsiConsole.MarkupLineInterpolated($"  [grey]{reason.GetString()}[/]");
@@ -61,7 +63,9 @@ internal static class ModelSummary
         }
 
         AnsiConsole.Write(criteria);
-        AnsiConsole.MarkupLine(adoption.GetProperty("adopted").GetBoolean() ? "[green]adopted[/]" : "[yellow]not adopted[/]");
+        AnsiConsole.MarkupLine(adoption.GetProperty("adopted").GetBoolean()
+            ? "[green]model adopted[/]: it passes every criterion and may replace the deployed version"
+            : "[yellow]model not adopted[/]: a criterion failed; the version is stored for inspection, not for deployment");
         return true;
     }
 

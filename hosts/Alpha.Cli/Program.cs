@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Alpha.Cli;
+using Spectre.Console;
+
+AnsiConsole.Console = Terminal.Create(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
 
 var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors.", Recursive = true };
 var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-trading models (Alpha.Libraries).")
@@ -7,6 +10,12 @@ var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-tr
     Options = { verbose },
     Subcommands = { TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create() },
 };
+
+if (args.Length == 0)
+{
+    root.Parse("--help").Invoke();
+    return ExitCodes.Usage;
+}
 
 ParseResult parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -16,7 +25,8 @@ if (parsed.Errors.Count > 0)
         Console.Error.WriteLine($"alpha: {error.Message}");
     }
 
-    return 2;
+    Console.Error.WriteLine("alpha: see 'alpha --help' or 'alpha <command> --help'.");
+    return ExitCodes.Usage;
 }
 
 using var cancel = new CancellationTokenSource();
@@ -30,13 +40,8 @@ try
 {
     return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
 }
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("alpha: cancelled.");
-    return 130;
-}
 catch (Exception e)
 {
-    Console.Error.WriteLine(parsed.GetValue(verbose) ? $"alpha: {e}" : $"alpha: {e.Message}");
-    return 1;
+    Console.Error.WriteLine($"alpha: {ExitCodes.Describe(e, parsed.GetValue(verbose))}");
+    return ExitCodes.Of(e);
 }

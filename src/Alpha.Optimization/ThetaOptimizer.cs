@@ -76,7 +76,7 @@ public static class ThetaOptimizer
         reasons.Add($"Best θ = ({best.Theta.Theta1:F2}, {best.Theta.Theta2:F2}) with objective {best.Objective:F4} after {search.Trials.Count} evaluations.");
         if (previous is not Theta old)
         {
-            reasons.Add("No previous θ: the best θ is adopted.");
+            reasons.Add("No previous θ: θ is set to the best θ.");
             return Result(search, best, null, best.Theta, true, reasons, adaptive, range1, range2, false, null, candidateRiskScores, options);
         }
 
@@ -92,7 +92,7 @@ public static class ThetaOptimizer
         ThetaTrial current = search.Evaluate(old, "previous");
         (double lower, double upper) interval = BlockBootstrap.ImprovementInterval(candidate.Evaluation, current.Evaluation, options);
         bool adopt = interval.lower > 0 && stabilised != old;
-        reasons.Add($"Bootstrap {options.BootstrapConfidence:P0} interval of the objective improvement: [{interval.lower:F4}, {interval.upper:F4}] → {(adopt ? "adopted" : "the previous θ is kept")}.");
+        reasons.Add($"Bootstrap {options.BootstrapConfidence:P0} interval of the objective improvement: [{interval.lower:F4}, {interval.upper:F4}] → {(adopt ? "θ changed to the stabilised θ" : "θ kept (the previous θ)")}.");
         return Result(search, best, old, adopt ? stabilised : old, adopt, reasons, adaptive, range1, range2, false, interval, candidateRiskScores, options);
     }
 

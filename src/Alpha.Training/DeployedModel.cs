@@ -12,7 +12,8 @@ namespace Alpha.Training;
 public sealed record DeployedModel(string Version, Theta Theta, double Sharpe, double MaxDrawdown)
 {
     /// <summary>Reads a stored version (checksums verified): θ from <c>params.yaml</c>, Sharpe and MaxDD from <c>metrics.json</c>.</summary>
-    /// <exception cref="InvalidDataException">The version does not verify or its metrics lack the backtest.</exception>
+    /// <exception cref="ModelVerificationException">The version does not verify.</exception>
+    /// <exception cref="InvalidDataException">Its metrics lack the backtest.</exception>
     public static DeployedModel Load(string folder)
     {
         ModelVerification check = ModelParams.EnsureVerified(folder);

@@ -20,10 +20,10 @@ internal sealed record ModelParams(Theta Theta, double MaxSpeed, double EntryZ, 
     }
 
     /// <summary>Verifies a version folder's checksums.</summary>
-    /// <exception cref="InvalidDataException">A checksum does not verify (the message lists the problems).</exception>
+    /// <exception cref="ModelVerificationException">A checksum does not verify (the message lists the problems).</exception>
     public static ModelVerification EnsureVerified(string folder)
     {
         ModelVerification check = ModelStore.Verify(folder);
-        return check.IsValid ? check : throw new InvalidDataException($"Model {check.Version} does not verify: {string.Join(" ", check.Problems)}");
+        return check.IsValid ? check : throw new ModelVerificationException(check);
     }
 }

@@ -21,7 +21,7 @@ public static class ModelStore
     /// <param name="timeProvider">The clock for the version's timestamp and <c>created_at</c>.</param>
     /// <param name="cancellationToken">Checked between files; a cancelled write leaves nothing behind.</param>
     /// <returns>The version's folder.</returns>
-    /// <exception cref="IOException">The version already exists.</exception>
+    /// <exception cref="ModelVersionExistsException">The version already exists (the same artifacts stored in the same minute); nothing was changed.</exception>
     public static string Write(RetrainResult result, string modelsRoot, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -33,7 +33,7 @@ public static class ModelStore
         string target = Path.Combine(modelsRoot, version);
         if (Directory.Exists(target))
         {
-            throw new IOException($"Model version {version} already exists in {modelsRoot}.");
+            throw new ModelVersionExistsException(version, modelsRoot);
         }
 
         Directory.CreateDirectory(modelsRoot);
@@ -100,6 +100,12 @@ public static class ModelStore
                 continue;
             }
 
+            if (!IsSha256(hash))
+            {
+                problems.Add($"{ModelFiles.Checksums}: the checksum of {name} is not a SHA-256 (64 lowercase hex digits): '{Abbreviated(hash)}'.");
+                continue;
+            }
+
             using FileStream stream = File.OpenRead(path);
             string actual = Convert.ToHexStringLower(SHA256.HashData(stream));
             if (actual != hash)
@@ -131,12 +137,30 @@ public static class ModelStore
         ? [.. Directory.EnumerateDirectories(modelsRoot).Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, ModelFiles.Checksums))).Order(StringComparer.Ordinal)]
         : [];
 
-    /// <summary>Deletes the oldest versions beyond <paramref name="keep"/> (at least 5, DESIGN.md § 5) and stale staging folders.</summary>
+    /// <summary>
+    /// Deletes the oldest versions beyond <paramref name="keep"/> (at least 5, DESIGN.md § 5), never one of
+    /// <paramref name="protectedVersions"/>, and stale staging folders: the leftovers of a write that crashed,
+    /// untouched for <see cref="StagingStaleAfter"/> (a write in progress touches its folder with every file).
+    /// </summary>
+    /// <param name="modelsRoot">The models folder.</param>
+    /// <param name="keep">Versions to keep.</param>
+    /// <param name="protectedVersions">Version names never deleted (the deployed one).</param>
+    /// <param name="timeProvider">The clock staging folders' ages are measured with; default the system clock.</param>
     /// <returns>The folders deleted.</returns>
-    public static ImmutableArray<string> Prune(string modelsRoot, int keep, IReadOnlyCollection<string>? protectedVersions = null)
+    public static ImmutableArray<string> Prune(string modelsRoot, int keep, IReadOnlyCollection<string>? protectedVersions = null, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 5);
         var deleted = ImmutableArray.CreateBuilder<string>();
+        DateTimeOffset now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        foreach (string staging in Directory.Exists(modelsRoot) ? Directory.EnumerateDirectories(modelsRoot, StagingPrefix + "*") : [])
+        {
+            if (now - LastTouched(staging) >= StagingStaleAfter)
+            {
+                Directory.Delete(staging, recursive: true);
+                deleted.Add(staging);
+            }
+        }
+
         ImmutableArray<string> versions = ListVersions(modelsRoot);
         foreach (string folder in versions.Take(Math.Max(0, versions.Length - keep)))
         {
@@ -149,6 +173,17 @@ public static class ModelStore
 
         return deleted.ToImmutable();
     }
+
+    /// <summary>How long a staging folder must be untouched before <see cref="Prune"/> treats it as a crashed write's leftovers: one hour.</summary>
+    public static TimeSpan StagingStaleAfter { get; } = TimeSpan.FromHours(1);
+
+    private static DateTimeOffset LastTouched(string folder) =>
+        Directory.EnumerateFiles(folder).Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero))
+            .Append(new DateTimeOffset(Directory.GetLastWriteTimeUtc(folder), TimeSpan.Zero)).Max();
+
+    private static bool IsSha256(string hash) => hash.Length == 64 && hash.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    private static string Abbreviated(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static byte[] Checksums(ImmutableSortedDictionary<string, ImmutableArray<byte>> artifacts)
     {

@@ -196,7 +196,7 @@ public sealed class RetrainFlow
             Adoption = adoption,
             Deployed = deployed,
         }.Build();
-        stages.Done(adoption.Adopted ? "adopted" : "not adopted");
+        stages.Done(adoption.Adopted ? "model adopted" : "model not adopted");
 
         return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
     }

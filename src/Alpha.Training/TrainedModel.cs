@@ -52,7 +52,8 @@ public sealed class TrainedModel
     public double EntryMaxZ { get; }
 
     /// <summary>Loads a version folder after verifying every checksum.</summary>
-    /// <exception cref="InvalidDataException">A checksum does not verify, or a file is malformed (the message says which).</exception>
+    /// <exception cref="ModelVerificationException">A checksum does not verify.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed (the message says which).</exception>
     public static TrainedModel Load(string folder)
     {
         ModelVerification check = ModelParams.EnsureVerified(folder);

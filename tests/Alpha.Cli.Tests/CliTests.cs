@@ -28,6 +28,71 @@ public sealed class CliTests
         (code, output, _) = Alpha.Run("inspect", version);
         Assert.Equal(3, code);
         Assert.Contains("does not match", output, StringComparison.Ordinal);
+
+        // A shortened checksum is a verification problem too (exit 3), not a crash.
+        string checksums = Path.Combine(version, ModelFiles.Checksums);
+        File.WriteAllText(checksums, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(checksums), "\"([0-9a-f]{64})\"", "\"abc\""));
+        (code, output, error) = Alpha.Run("inspect", version);
+        Assert.Equal(3, code);
+        Assert.Contains("is not a SHA-256", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
+    [XGBoostFact]
+    public void Demo_WithoutOut_RemovesItsTemporaryFolder_AndPrintsPlainUnwrappedText()
+    {
+        (int code, string output, string error) = Alpha.Run("demo", "--bars", "3000");
+
+        Assert.True(code == 0, error);
+        string root = System.Text.RegularExpressions.Regex.Match(output, "models go to (\\S+)").Groups[1].Value;
+        Assert.NotEmpty(root);
+        Assert.False(Directory.Exists(root), $"{root} was left behind");
+        Assert.DoesNotContain('\u001b', output);                                    // no ANSI codes in a pipe
+        string[] lines = output.Split('\n');
+        Assert.Contains(lines, l => l.Length > 80);                                  // tables and lines are not wrapped
+        Assert.Contains(lines, l => l.StartsWith("│ AI1 ", StringComparison.Ordinal) && l.TrimEnd().EndsWith('│'));   // a whole row
+        Assert.Contains("data quality", output, StringComparison.Ordinal);
+        Assert.Contains("aligned bars from", output, StringComparison.Ordinal);
+        Assert.Contains("alongside FinalModels", output, StringComparison.Ordinal);
+        Assert.Contains("model not adopted", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnwritableModelsFolder_IsRefusedBeforeTraining()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("alpha-cli-out-").FullName, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        (int code, string output, string error) = Alpha.Run("demo", "--out", Path.Combine(file, "models"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("is not writable", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was trained", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CrossValidation", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BareAlpha_PrintsUsage_AndExitsWithTwo()
+    {
+        (int code, string output, _) = Alpha.Run();
+
+        Assert.Equal(2, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("train", output, StringComparison.Ordinal);
+        Assert.Contains("demo", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bars", "abc", "--bars must be a whole number from 2,000 to 1,000,000 (got 'abc').")]
+    [InlineData("--bars", "10", "--bars must be a whole number from 2,000 to 1,000,000 (got '10').")]
+    [InlineData("--seed", "-1", "--seed must be a whole number from 0 to 2,147,483,647 (got '-1').")]
+    public void InvalidOptionValue_ExitsWithTwo_NamingTheOption(string option, string value, string message)
+    {
+        (int code, _, string error) = Alpha.Run("demo", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"alpha: {message}", error.Split('\n')[0]);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
     }
 
     [SharedDataFact]
@@ -45,6 +110,12 @@ public sealed class CliTests
         (code, output, error) = Alpha.Run("backtest", "--model", version, "--data", a, b, "--config", Repo("configs"));
         Assert.True(code == 0, error);
         Assert.Contains("cost x3", output, StringComparison.Ordinal);
+        Assert.Contains("In sample:", output, StringComparison.Ordinal);             // its own training data, said so
+        Assert.Contains("out-of-sample one", output, StringComparison.Ordinal);
+
+        (code, _, error) = Alpha.Run("backtest", "--model", version, "--data", a, b, "--config", Repo("configs"), "--theta1", "1.5");
+        Assert.Equal(2, code);
+        Assert.StartsWith("alpha: --theta1 must be a number from 0 to 1 (got '1.5').", error, StringComparison.Ordinal);
 
         (code, output, error) = Alpha.Run("optimize", "--model", version, "--data", a, b, "--config", Repo("configs"));
         Assert.True(code == 0, error);

@@ -50,7 +50,8 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
         string folder = ModelStore.Write(flow.Result, root, s_clock);
-        Assert.Throws<IOException>(() => ModelStore.Write(flow.Result, root, s_clock));
+        ModelVersionExistsException clash = Assert.Throws<ModelVersionExistsException>(() => ModelStore.Write(flow.Result, root, s_clock));
+        Assert.Equal(Path.GetFileName(folder), clash.Version);
         Assert.True(ModelStore.Verify(folder).IsValid);
     }
 
@@ -68,8 +69,49 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
         Assert.Contains(check.Problems, p => p.StartsWith(ModelFiles.Params + " does not match", StringComparison.Ordinal));
         Assert.Contains(check.Problems, p => p == ModelFiles.Seed + " is missing.");
         Assert.Contains(check.Problems, p => p.StartsWith("notes.txt is not listed", StringComparison.Ordinal));
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => TrainedModel.Load(folder));
+        ModelVerificationException e = Assert.Throws<ModelVerificationException>(() => TrainedModel.Load(folder));
         Assert.Contains(ModelFiles.Params, e.Message, StringComparison.Ordinal);
+        Assert.Equal(check.Problems.ToArray(), e.Problems.ToArray());
+    }
+
+    [XGBoostTheory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")]
+    public void ShortenedOrGarbledChecksum_IsAVerificationProblem(string garbled)
+    {
+        string folder = ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
+        string path = Path.Combine(folder, ModelFiles.Checksums);
+        string text = File.ReadAllText(path);
+        string hash = System.Text.RegularExpressions.Regex.Match(text, "\"seed\": \"([0-9a-f]{64})\"").Groups[1].Value;
+        File.WriteAllText(path, text.Replace(hash, garbled, StringComparison.Ordinal));
+
+        ModelVerification check = ModelStore.Verify(folder);
+
+        Assert.Contains(check.Problems, p => p.Contains($"the checksum of {ModelFiles.Seed} is not a SHA-256", StringComparison.Ordinal));
+        Assert.Throws<ModelVerificationException>(() => TrainedModel.Load(folder));
+    }
+
+    [XGBoostFact]
+    public void Prune_RemovesStaleStagingFolders_AndKeepsFreshOnes()
+    {
+        string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
+        string stale = Directory.CreateDirectory(Path.Combine(root, ".staging-20261101_0000_aaaaaaa")).FullName;
+        File.WriteAllText(Path.Combine(stale, "model_ai1.json"), "{}");
+        string fresh = Directory.CreateDirectory(Path.Combine(root, ".staging-20261101_0001_bbbbbbb")).FullName;
+        File.WriteAllText(Path.Combine(fresh, "model_ai1.json"), "{}");
+        DateTime written = File.GetLastWriteTimeUtc(Path.Combine(fresh, "model_ai1.json"));
+        var old = written - ModelStore.StagingStaleAfter - TimeSpan.FromMinutes(1);
+        File.SetLastWriteTimeUtc(Path.Combine(stale, "model_ai1.json"), old);
+        Directory.SetLastWriteTimeUtc(stale, old);
+        string version = ModelStore.Write(flow.Result, root, s_clock);
+
+        var clock = new ManualTimeProvider(new DateTimeOffset(written, TimeSpan.Zero) + TimeSpan.FromMinutes(5));
+        IReadOnlyList<string> deleted = ModelStore.Prune(root, 5, timeProvider: clock);
+
+        Assert.Equal([stale], deleted);
+        Assert.True(Directory.Exists(fresh));
+        Assert.True(Directory.Exists(version));
     }
 
     [XGBoostFact]

@@ -1,0 +1,27 @@
+using Alpha.Training;
+
+namespace Alpha.Cli;
+
+/// <summary>
+/// The CLI's exit codes (docs/getting-started.md): 0 success, 1 an error in the data, a policy file or the file
+/// system, 2 a usage error (an unknown command or option, a bad option value, or no command at all), 3 a model
+/// version that does not verify, 130 cancelled (Ctrl+C).
+/// </summary>
+internal static class ExitCodes
+{
+    public const int Success = 0, Error = 1, Usage = 2, VerificationFailed = 3, Cancelled = 130;
+
+    public static int Of(Exception e) => e switch
+    {
+        OperationCanceledException => Cancelled,
+        ModelVerificationException => VerificationFailed,
+        _ => Error,
+    };
+
+    public static string Describe(Exception e, bool verbose) => e switch
+    {
+        OperationCanceledException => "cancelled.",
+        _ when verbose => e.ToString(),
+        _ => e.Message,
+    };
+}
