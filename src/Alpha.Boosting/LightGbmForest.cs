@@ -33,6 +33,10 @@ internal sealed class LightGbmForest : BoostedTreeModel
     // Whether every node takes the plain path (no categorical split, no Zero missing type): then the walk needs no call.
     private readonly bool _allPlain;
 
+    // The same trees as complete binary trees, when they are shallow and plain (the retrain policy's shape): the
+    // single-row walk then reads no child indices.
+    private readonly LightGbmCompleteTrees? _complete;
+
     // Per tree.
     private readonly int[] _root;
     private readonly int[] _depth;
@@ -54,7 +58,9 @@ internal sealed class LightGbmForest : BoostedTreeModel
     private readonly bool _averageOutput;
     private readonly double _sigmoid;
 
-    internal LightGbmForest(LightGbmModelParts parts)
+    /// <param name="parts">The parsed model.</param>
+    /// <param name="completeTrees">Whether shallow plain trees use the complete-tree form (tests compare both walks).</param>
+    internal LightGbmForest(LightGbmModelParts parts, bool completeTrees = true)
         : base(parts.FeatureCount, parts.TreesPerIteration, parts.Trees.Count, parts.Objective, parts.Transform)
     {
         _treesPerIteration = parts.TreesPerIteration;
@@ -116,7 +122,11 @@ internal sealed class LightGbmForest : BoostedTreeModel
         _linearCoefficient = [.. linearCoefficient];
         _catBoundaries = [.. catBoundaries];
         _catWords = [.. catWords];
+        _complete = _linear || !completeTrees ? null : LightGbmCompleteTrees.TryCreate(_nodes, _root, _depth, _leafOfNode, _leafValue);
     }
+
+    /// <summary>Whether the single-row walk uses the complete-tree form (for tests).</summary>
+    internal bool UsesCompleteTrees => _complete is not null;
 
     /// <summary>
     /// One row: four trees walked side by side (independent chains overlap in the CPU) until all four reach their
@@ -125,6 +135,12 @@ internal sealed class LightGbmForest : BoostedTreeModel
     private protected override void Margins(ReadOnlySpan<double> features, Span<double> margins)
     {
         margins[..OutputCount].Clear();
+        if (_complete is not null)
+        {
+            _complete.AddLeaves(features, margins, _treesPerIteration);
+            return;
+        }
+
         ref double row = ref MemoryMarshal.GetReference(features);
         ref LightGbmNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         int t = 0, output = 0;

@@ -8,7 +8,7 @@ namespace Alpha.Boosting;
 /// </summary>
 internal static class LightGbmTextLoader
 {
-    public static LightGbmForest Load(string text)
+    public static LightGbmForest Load(string text, bool completeTrees = true)
     {
         string[] lines = text.Split('\n');
         int i = 0;
@@ -103,7 +103,7 @@ internal static class LightGbmTextLoader
             throw new ModelFormatException("trees", $"{trees.Count} trees is not a positive multiple of num_tree_per_iteration = {perIteration}");
         }
 
-        return new LightGbmForest(new LightGbmModelParts(featureCount, perIteration, objective.Value, transform, sigmoid, averageOutput, trees));
+        return new LightGbmForest(new LightGbmModelParts(featureCount, perIteration, objective.Value, transform, sigmoid, averageOutput, trees), completeTrees);
     }
 
     /// <summary>Parses the tree block starting at <paramref name="start"/> (its "Tree=k" line); returns it and the line after it.</summary>
