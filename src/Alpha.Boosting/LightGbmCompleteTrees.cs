@@ -15,7 +15,7 @@ internal sealed class LightGbmCompleteTrees
     /// <summary>The deepest tree stored this way (2^6 − 1 = 63 splits and 64 leaves per tree).</summary>
     public const int MaxDepth = 6;
 
-    private const int Lanes = 4;
+    private const int Lanes = 8;
 
     private readonly LightGbmHeapNode[] _nodes;
     private readonly double[] _leaves;
@@ -81,7 +81,7 @@ internal sealed class LightGbmCompleteTrees
         }
     }
 
-    /// <summary>Adds every tree's leaf for one row to its output (tree t to output t mod <paramref name="outputs"/>), in tree order.</summary>
+    /// <summary>Adds every tree's leaf for one row to its output (tree t to output t mod <paramref name="outputs"/>), in tree order, onto cleared <paramref name="margins"/>.</summary>
     public void AddLeaves(ReadOnlySpan<double> features, Span<double> margins, int outputs)
     {
         // Most rows have no missing value: their steps skip the stand-in select.
@@ -114,45 +114,77 @@ internal sealed class LightGbmCompleteTrees
         ref double row = ref MemoryMarshal.GetReference(features);
         ref LightGbmHeapNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref double leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
-        int t = 0, output = 0, d = _depth, splits = _splits;
+        int t = 0, output = 0, d = _depth;
+        nint splits = _splits;
+        double sum = 0;
         for (; t + Lanes <= _trees; t += Lanes)
         {
+            // Eight trees side by side: eight independent chains of loads hide each other's latency.
             ref LightGbmHeapNode n0 = ref Unsafe.Add(ref nodes, t * splits);
-            ref LightGbmHeapNode n1 = ref Unsafe.Add(ref n0, splits);
-            ref LightGbmHeapNode n2 = ref Unsafe.Add(ref n1, splits);
-            ref LightGbmHeapNode n3 = ref Unsafe.Add(ref n2, splits);
-            int a = 0, b = 0, c = 0, e = 0;
+            nint a = 0, b = 0, c = 0, e = 0, f = 0, g = 0, h = 0, i = 0;
             for (int k = 0; k < d; k++)
             {
                 a = (2 * a) + 1 + Right<TMissing>(ref n0, a, ref row);
-                b = (2 * b) + 1 + Right<TMissing>(ref n1, b, ref row);
-                c = (2 * c) + 1 + Right<TMissing>(ref n2, c, ref row);
-                e = (2 * e) + 1 + Right<TMissing>(ref n3, e, ref row);
+                b = (2 * b) + 1 + Right<TMissing>(ref n0, splits + b, ref row);
+                c = (2 * c) + 1 + Right<TMissing>(ref n0, (2 * splits) + c, ref row);
+                e = (2 * e) + 1 + Right<TMissing>(ref n0, (3 * splits) + e, ref row);
+                f = (2 * f) + 1 + Right<TMissing>(ref n0, (4 * splits) + f, ref row);
+                g = (2 * g) + 1 + Right<TMissing>(ref n0, (5 * splits) + g, ref row);
+                h = (2 * h) + 1 + Right<TMissing>(ref n0, (6 * splits) + h, ref row);
+                i = (2 * i) + 1 + Right<TMissing>(ref n0, (7 * splits) + i, ref row);
             }
 
             ref double l0 = ref Unsafe.Add(ref leaves, (t << d) - splits);
-            Add(margins, ref output, outputs, Unsafe.Add(ref l0, a));
-            Add(margins, ref output, outputs, Unsafe.Add(ref l0, (1 << d) + b));
-            Add(margins, ref output, outputs, Unsafe.Add(ref l0, (2 << d) + c));
-            Add(margins, ref output, outputs, Unsafe.Add(ref l0, (3 << d) + e));
+            nint width = (nint)1 << d;
+            double v0 = Unsafe.Add(ref l0, a), v1 = Unsafe.Add(ref l0, width + b), v2 = Unsafe.Add(ref l0, (2 * width) + c), v3 = Unsafe.Add(ref l0, (3 * width) + e);
+            double v4 = Unsafe.Add(ref l0, (4 * width) + f), v5 = Unsafe.Add(ref l0, (5 * width) + g), v6 = Unsafe.Add(ref l0, (6 * width) + h), v7 = Unsafe.Add(ref l0, (7 * width) + i);
+            if (outputs == 1)
+            {
+                // One output: the running sum stays in a register, added in tree order as below.
+                sum = sum + v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7;
+            }
+            else
+            {
+                Add(margins, ref output, outputs, v0);
+                Add(margins, ref output, outputs, v1);
+                Add(margins, ref output, outputs, v2);
+                Add(margins, ref output, outputs, v3);
+                Add(margins, ref output, outputs, v4);
+                Add(margins, ref output, outputs, v5);
+                Add(margins, ref output, outputs, v6);
+                Add(margins, ref output, outputs, v7);
+            }
         }
 
         for (; t < _trees; t++)
         {
             ref LightGbmHeapNode n = ref Unsafe.Add(ref nodes, t * splits);
-            int a = 0;
+            nint a = 0;
             for (int k = 0; k < d; k++)
             {
                 a = (2 * a) + 1 + Right<TMissing>(ref n, a, ref row);
             }
 
-            Add(margins, ref output, outputs, Unsafe.Add(ref leaves, (t << d) + a - splits));
+            double v = Unsafe.Add(ref leaves, (t << d) + a - splits);
+            if (outputs == 1)
+            {
+                sum += v;
+            }
+            else
+            {
+                Add(margins, ref output, outputs, v);
+            }
+        }
+
+        if (outputs == 1)
+        {
+            margins[0] += sum;
         }
     }
 
     // LightGBM's numerical decision on the plain path: NaN compares as the node's stand-in, then x ≤ threshold goes left.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Right<TMissing>(ref LightGbmHeapNode tree, int position, ref double row)
+    private static nint Right<TMissing>(ref LightGbmHeapNode tree, nint position, ref double row)
         where TMissing : struct
     {
         ref LightGbmHeapNode node = ref Unsafe.Add(ref tree, position);
