@@ -27,4 +27,6 @@ if (args is ["mutate", string cases, ..])
 Job hostJit = Job.Default
     .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredPGO", "0"), new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0"))
     .AsMutator();
-BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args, DefaultConfig.Instance.AddJob(hostJit));
+// Building the generated project on one busy core can take longer than BenchmarkDotNet's 2-minute default.
+IConfig config = DefaultConfig.Instance.AddJob(hostJit).WithBuildTimeout(TimeSpan.FromMinutes(10));
+BenchmarkSwitcher.FromAssembly(typeof(TpeQualityRun).Assembly).Run(args, config);
