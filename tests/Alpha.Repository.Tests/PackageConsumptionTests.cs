@@ -100,13 +100,13 @@ public sealed class PackageConsumptionTests
         try
         {
             string tools = Path.Combine(work, "tools"), models = Path.Combine(work, "models");
-            Run(work, "dotnet", "tool", "install", "Alpha.Cli", "--tool-path", tools, "--add-source", TestEnvironment.LocalFeedPath, "--version", version);
+            Run(work, "tool", "install", "Alpha.Cli", "--tool-path", tools, "--add-source", TestEnvironment.LocalFeedPath, "--version", version);
 
-            string help = Run(work, Path.Combine(tools, "alpha"), "--help");
+            string help = RunProgram(work, Path.Combine(tools, "alpha"), "--help");
             Assert.Contains("train", help, StringComparison.Ordinal);
             if (TestEnvironment.HasNativeXGBoost || TestEnvironment.IsCi)   // the demo trains with XGBoost; CI has it
             {
-                Run(work, Path.Combine(tools, "alpha"), "demo", "--bars", "3000", "--out", models);
+                RunProgram(work, Path.Combine(tools, "alpha"), "demo", "--bars", "3000", "--out", models);
                 Assert.Single(Directory.GetDirectories(models), d => File.Exists(Path.Combine(d, "checksums.json")));
             }
         }
@@ -125,9 +125,9 @@ public sealed class PackageConsumptionTests
         return found[0];
     }
 
-    private static string Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, "dotnet", arguments);
+    private static string Run(string workingDirectory, params string[] arguments) => RunProgram(workingDirectory, "dotnet", arguments);
 
-    private static string Run(string workingDirectory, string program, params string[] arguments)
+    private static string RunProgram(string workingDirectory, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments)
