@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -17,14 +18,19 @@ internal sealed class LightGbmCompleteTrees
 
     private const int Lanes = 8;
 
+    // Expanded rows up to this many values live on the stack; longer ones are rented.
+    private const int StackRow = 384;
+
     private readonly LightGbmHeapNode[] _nodes;
     private readonly double[] _leaves;
     private readonly int _depth;
     private readonly int _splits;
     private readonly int _trees;
+    private readonly int _featureCount;
 
-    private LightGbmCompleteTrees(LightGbmHeapNode[] nodes, double[] leaves, int depth, int trees)
+    private LightGbmCompleteTrees(LightGbmHeapNode[] nodes, double[] leaves, int depth, int trees, int featureCount)
     {
+        _featureCount = featureCount;
         _nodes = nodes;
         _leaves = leaves;
         _depth = depth;
@@ -38,7 +44,8 @@ internal sealed class LightGbmCompleteTrees
     /// <param name="depth">Each tree's depth.</param>
     /// <param name="leafOfNode">A leaf node's leaf index, −1 for a split.</param>
     /// <param name="leafValue">Leaf values.</param>
-    public static LightGbmCompleteTrees? TryCreate(LightGbmNode[] nodes, int[] root, int[] depth, int[] leafOfNode, double[] leafValue)
+    /// <param name="featureCount">Features per row.</param>
+    public static LightGbmCompleteTrees? TryCreate(LightGbmNode[] nodes, int[] root, int[] depth, int[] leafOfNode, double[] leafValue, int featureCount)
     {
         int d = depth.Length == 0 ? 0 : depth.Max();
         if (d > MaxDepth || Array.Exists(nodes, n => n.Flags != 0))
@@ -54,7 +61,7 @@ internal sealed class LightGbmCompleteTrees
             Fill(t, 0, 0, root[t]);
         }
 
-        return new LightGbmCompleteTrees(heap, leaves, d, root.Length);
+        return new LightGbmCompleteTrees(heap, leaves, d, root.Length, featureCount);
 
         void Fill(int tree, int position, int level, int source)
         {
@@ -68,14 +75,16 @@ internal sealed class LightGbmCompleteTrees
             ref LightGbmHeapNode node = ref heap[(tree * splits) + position];
             if (leaf >= 0)
             {
-                node = new LightGbmHeapNode { Threshold = double.PositiveInfinity, Feature = 0, Missing = 0 };
+                node = new LightGbmHeapNode { Threshold = double.PositiveInfinity, Slot = 0 };
                 Fill(tree, (2 * position) + 1, level + 1, source);
                 Fill(tree, (2 * position) + 2, level + 1, source);
                 return;
             }
 
             LightGbmNode split = nodes[source];
-            node = new LightGbmHeapNode { Threshold = split.Threshold, Feature = split.Feature, Missing = (float)split.Missing };
+            // The slot of the feature in the expanded row whose missing values read as this split's stand-in.
+            int copy = split.Missing == 0 ? 0 : double.IsNegativeInfinity(split.Missing) ? 1 : 2;
+            node = new LightGbmHeapNode { Threshold = split.Threshold, Slot = (copy * featureCount) + split.Feature };
             Fill(tree, (2 * position) + 1, level + 1, split.Left);
             Fill(tree, (2 * position) + 2, level + 1, split.Left + 1);
         }
@@ -84,32 +93,28 @@ internal sealed class LightGbmCompleteTrees
     /// <summary>Adds every tree's leaf for one row to its output (tree t to output t mod <paramref name="outputs"/>), in tree order, onto cleared <paramref name="margins"/>.</summary>
     public void AddLeaves(ReadOnlySpan<double> features, Span<double> margins, int outputs)
     {
-        // Most rows have no missing value: their steps skip the stand-in select.
-        if (!HasNaN(features))
+        // The row three times: missing values read as 0 (missing type None), −∞ (NaN, default left) and +∞ (NaN,
+        // default right). Each split reads its copy, so a step needs no test for a missing value.
+        int width = 3 * _featureCount;
+        double[]? rented = width > StackRow ? ArrayPool<double>.Shared.Rent(width) : null;
+        Span<double> expanded = rented is null ? stackalloc double[StackRow] : rented;
+        for (int f = 0; f < features.Length; f++)
         {
-            AddLeaves<NoMissing>(features, margins, outputs);
+            double x = features[f];
+            bool missing = double.IsNaN(x);
+            expanded[f] = missing ? 0 : x;
+            expanded[_featureCount + f] = missing ? double.NegativeInfinity : x;
+            expanded[(2 * _featureCount) + f] = missing ? double.PositiveInfinity : x;
         }
-        else
+
+        Walk(expanded, margins, outputs);
+        if (rented is not null)
         {
-            AddLeaves<MayMiss>(features, margins, outputs);
+            ArrayPool<double>.Shared.Return(rented);
         }
     }
 
-    private static bool HasNaN(ReadOnlySpan<double> features)
-    {
-        foreach (double x in features)
-        {
-            if (double.IsNaN(x))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void AddLeaves<TMissing>(ReadOnlySpan<double> features, Span<double> margins, int outputs)
-        where TMissing : struct
+    private void Walk(ReadOnlySpan<double> features, Span<double> margins, int outputs)
     {
         ref double row = ref MemoryMarshal.GetReference(features);
         ref LightGbmHeapNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
@@ -124,14 +129,14 @@ internal sealed class LightGbmCompleteTrees
             nint a = 0, b = 0, c = 0, e = 0, f = 0, g = 0, h = 0, i = 0;
             for (int k = 0; k < d; k++)
             {
-                a = (2 * a) + 1 + Right<TMissing>(ref n0, a, ref row);
-                b = (2 * b) + 1 + Right<TMissing>(ref n0, splits + b, ref row);
-                c = (2 * c) + 1 + Right<TMissing>(ref n0, (2 * splits) + c, ref row);
-                e = (2 * e) + 1 + Right<TMissing>(ref n0, (3 * splits) + e, ref row);
-                f = (2 * f) + 1 + Right<TMissing>(ref n0, (4 * splits) + f, ref row);
-                g = (2 * g) + 1 + Right<TMissing>(ref n0, (5 * splits) + g, ref row);
-                h = (2 * h) + 1 + Right<TMissing>(ref n0, (6 * splits) + h, ref row);
-                i = (2 * i) + 1 + Right<TMissing>(ref n0, (7 * splits) + i, ref row);
+                a = (2 * a) + 1 + Right(ref n0, a, ref row);
+                b = (2 * b) + 1 + Right(ref n0, splits + b, ref row);
+                c = (2 * c) + 1 + Right(ref n0, (2 * splits) + c, ref row);
+                e = (2 * e) + 1 + Right(ref n0, (3 * splits) + e, ref row);
+                f = (2 * f) + 1 + Right(ref n0, (4 * splits) + f, ref row);
+                g = (2 * g) + 1 + Right(ref n0, (5 * splits) + g, ref row);
+                h = (2 * h) + 1 + Right(ref n0, (6 * splits) + h, ref row);
+                i = (2 * i) + 1 + Right(ref n0, (7 * splits) + i, ref row);
             }
 
             ref double l0 = ref Unsafe.Add(ref leaves, (t << d) - splits);
@@ -162,7 +167,7 @@ internal sealed class LightGbmCompleteTrees
             nint a = 0;
             for (int k = 0; k < d; k++)
             {
-                a = (2 * a) + 1 + Right<TMissing>(ref n, a, ref row);
+                a = (2 * a) + 1 + Right(ref n, a, ref row);
             }
 
             double v = Unsafe.Add(ref leaves, (t << d) + a - splits);
@@ -182,19 +187,13 @@ internal sealed class LightGbmCompleteTrees
         }
     }
 
-    // LightGBM's numerical decision on the plain path: NaN compares as the node's stand-in, then x ≤ threshold goes left.
+    // LightGBM's numerical decision on the plain path, on the expanded row (a missing value already reads as the
+    // split's stand-in): x ≤ threshold goes left.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Right<TMissing>(ref LightGbmHeapNode tree, nint position, ref double row)
-        where TMissing : struct
+    private static nint Right(ref LightGbmHeapNode tree, nint position, ref double row)
     {
         ref LightGbmHeapNode node = ref Unsafe.Add(ref tree, position);
-        double x = Unsafe.Add(ref row, node.Feature);
-        if (typeof(TMissing) == typeof(MayMiss))
-        {
-            x = double.IsNaN(x) ? node.Missing : x;
-        }
-
-        return x <= node.Threshold ? 0 : 1;
+        return Unsafe.Add(ref row, node.Slot) <= node.Threshold ? 0 : 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -206,9 +205,4 @@ internal sealed class LightGbmCompleteTrees
             output = 0;
         }
     }
-
-    // The two walks, specialised by the JIT: rows without a missing value, and rows that may have one.
-    private readonly struct NoMissing;
-
-    private readonly struct MayMiss;
 }

@@ -122,7 +122,7 @@ internal sealed class LightGbmForest : BoostedTreeModel
         _linearCoefficient = [.. linearCoefficient];
         _catBoundaries = [.. catBoundaries];
         _catWords = [.. catWords];
-        _complete = _linear || !completeTrees ? null : LightGbmCompleteTrees.TryCreate(_nodes, _root, _depth, _leafOfNode, _leafValue);
+        _complete = _linear || !completeTrees ? null : LightGbmCompleteTrees.TryCreate(_nodes, _root, _depth, _leafOfNode, _leafValue, parts.FeatureCount);
     }
 
     /// <summary>Whether the single-row walk uses the complete-tree form (for tests).</summary>

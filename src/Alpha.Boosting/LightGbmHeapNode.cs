@@ -3,15 +3,15 @@ using System.Runtime.InteropServices;
 namespace Alpha.Boosting;
 
 /// <summary>A split of <see cref="LightGbmCompleteTrees"/>, 16 bytes: x ≤ <see cref="Threshold"/> goes left (2i + 1), else right (2i + 2).</summary>
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Sequential, Size = 16)]
 internal struct LightGbmHeapNode
 {
     /// <summary>The threshold; +∞ for a pass-through over a shallow leaf.</summary>
     public double Threshold;
 
-    /// <summary>The split feature.</summary>
-    public int Feature;
-
-    /// <summary>What a missing (NaN) value is compared as: 0 (missing type None), −∞ (NaN, default left) or +∞ (NaN, default right).</summary>
-    public float Missing;
+    /// <summary>
+    /// Where the split's feature is read in the expanded row: feature + k × features, where copy k holds missing
+    /// values as 0 (k = 0, missing type None), −∞ (1, NaN with the default left) or +∞ (2, NaN with the default right).
+    /// </summary>
+    public int Slot;
 }
