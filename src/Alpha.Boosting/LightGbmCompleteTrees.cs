@@ -114,9 +114,10 @@ internal sealed class LightGbmCompleteTrees
         }
     }
 
-    private void Walk(ReadOnlySpan<double> features, Span<double> margins, int outputs)
+    // Walks every tree over the expanded row (three copies of the features, see AddLeaves).
+    private void Walk(ReadOnlySpan<double> expanded, Span<double> margins, int outputs)
     {
-        ref double row = ref MemoryMarshal.GetReference(features);
+        ref double row = ref MemoryMarshal.GetReference(expanded);
         ref LightGbmHeapNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref double leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
         int t = 0, output = 0, d = _depth;
