@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Alpha.Backtesting;
 using Alpha.Optimization;
+using Alpha.Registry;
 using Alpha.Training;
 using Spectre.Console;
 

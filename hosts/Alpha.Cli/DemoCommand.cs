@@ -14,7 +14,7 @@ internal static class DemoCommand
         Option<int> bars = CliOptions.Integer("--bars", "Bars to generate (4-hour bars; weekends are then removed).", 8_000, 2_000, 1_000_000);
         Option<DirectoryInfo> config = CliOptions.Config(required: false);
         var command = new Command("demo", "Train on seeded synthetic cointegrated data, with no servers and no files left behind unless --out is given.") { output, seed, bars, config };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             TrainingPolicy policy = parse.GetValue(config) is DirectoryInfo c ? PolicyLoader.Load(c.FullName) : TrainingPolicy.Default;
             (var a, var b) = SyntheticPair.Generate(new SyntheticPairOptions { Seed = parse.GetValue(seed), Bars = parse.GetValue(bars) });
@@ -23,7 +23,7 @@ internal static class DemoCommand
             try
             {
                 AnsiConsole.MarkupLineInterpolated($"Synthetic pair: {a.Count} and {b.Count} bars of {a.Symbol}/{b.Symbol} (seed {parse.GetValue(seed)}); models go to {root}");
-                string folder = Training.Run(policy, PairDataset.FromSeries(a, b), null, root, cancellationToken);
+                string folder = await Training.RunAsync(policy, PairDataset.FromSeries(a, b), null, root, "demo", null, cancellationToken);
                 if (keep is null)
                 {
                     AnsiConsole.WriteLine("The version was written to a temporary folder, now removed; keep one with --out models/.");
@@ -41,7 +41,7 @@ internal static class DemoCommand
                 }
             }
 
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,20 +1,21 @@
-using Alpha.Training;
+using Alpha.Registry;
 
 namespace Alpha.Cli;
 
 /// <summary>
 /// The CLI's exit codes (docs/getting-started.md): 0 success, 1 an error in the data, a policy file or the file
 /// system, 2 a usage error (an unknown command or option, a bad option value, or no command at all), 3 a model
-/// version that does not verify, 130 cancelled (Ctrl+C).
+/// version or a registry log that does not verify, 4 a lifecycle move the registry refuses, 130 cancelled (Ctrl+C).
 /// </summary>
 internal static class ExitCodes
 {
-    public const int Success = 0, Error = 1, Usage = 2, VerificationFailed = 3, Cancelled = 130;
+    public const int Success = 0, Error = 1, Usage = 2, VerificationFailed = 3, IllegalTransition = 4, Cancelled = 130;
 
     public static int Of(Exception e) => e switch
     {
         OperationCanceledException => Cancelled,
-        ModelVerificationException => VerificationFailed,
+        ModelVerificationException or RegistryLogException => VerificationFailed,
+        IllegalTransitionException => IllegalTransition,
         _ => Error,
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Alpha.Registry;
 using Alpha.Training;
 using Spectre.Console;
 

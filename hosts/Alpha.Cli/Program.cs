@@ -5,10 +5,14 @@ using Spectre.Console;
 AnsiConsole.Console = Terminal.Create(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
 
 var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors.", Recursive = true };
-var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-trading models (Alpha.Libraries).")
+var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-trading models, and run their registry (Alpha.Libraries).")
 {
     Options = { verbose },
-    Subcommands = { TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create() },
+    Subcommands =
+    {
+        TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create(),
+        ModelsCommand.Create(), KeysCommand.Create(), DbCommand.Create(),
+    },
 };
 
 if (args.Length == 0)

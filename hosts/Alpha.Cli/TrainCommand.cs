@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Alpha.Registry;
 using Alpha.Training;
 
 namespace Alpha.Cli;
 
-/// <summary><c>alpha train --config configs/ --data A.csv B.csv --out models/ [--previous models/&lt;version&gt;]</c>.</summary>
+/// <summary><c>alpha train --config configs/ --data A.csv B.csv --out models/ [--previous models/&lt;version&gt;] [--model-id id] [--signing-key key.pem]</c>.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -12,14 +13,20 @@ internal static class TrainCommand
         var data = new PairDataOptions();
         var output = new Option<DirectoryInfo>("--out") { Description = "The models folder; the version is written to <out>/<version>/.", Required = true };
         var previous = new Option<DirectoryInfo?>("--previous") { Description = "The deployed version: θ stabilisation starts from it and adoption compares with it." };
-        var command = new Command("train", "Run the whole retrain flow on a pair and store a checksummed model version.") { config, data.Files, data.Quote, output, previous };
-        command.SetAction((parse, cancellationToken) =>
+        var modelId = new Option<string>("--model-id") { Description = "The model id (registry scope) the version is registered under.", DefaultValueFactory = _ => "pair" };
+        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The training key (private PEM, from 'alpha keys new') that signs the version; without it the version is unsigned." };
+        var command = new Command("train", "Run the whole retrain flow on a pair, store a checksummed (and signed) model version and register it.")
         {
+            config, data.Files, data.Quote, output, previous, modelId, signingKey,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ModelSigningKey? key = parse.GetValue(signingKey) is FileInfo k ? ModelSigningKey.Load(k.FullName) : null;
             TrainingPolicy policy = PolicyLoader.Load(parse.GetRequiredValue(config).FullName);
             PairDataset dataset = data.Read(parse);
             DeployedModel? deployed = parse.GetValue(previous) is DirectoryInfo p ? DeployedModel.Load(p.FullName) : null;
-            Training.Run(policy, dataset, deployed, parse.GetRequiredValue(output).FullName, cancellationToken);
-            return Task.FromResult(0);
+            await Training.RunAsync(policy, dataset, deployed, parse.GetRequiredValue(output).FullName, parse.GetRequiredValue(modelId), key, cancellationToken);
+            return ExitCodes.Success;
         });
         return command;
     }

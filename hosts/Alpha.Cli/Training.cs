@@ -2,6 +2,7 @@ using System.Globalization;
 using Alpha.Boosting.LightGbm;
 using Alpha.Boosting.XGBoost;
 using Alpha.MarketData;
+using Alpha.Registry;
 using Alpha.Training;
 using Spectre.Console;
 
@@ -10,10 +11,16 @@ namespace Alpha.Cli;
 /// <summary>Runs the retrain flow with a progress display, stores the version and shows its summary.</summary>
 internal static class Training
 {
-    /// <summary>Trains, stores the version in <paramref name="modelsRoot"/> and prints the summary; returns the version's folder.</summary>
+    /// <summary>
+    /// Trains, stores the version in <paramref name="modelsRoot"/> and registers it under <paramref name="modelId"/>
+    /// (draft; candidate when adopted; deployed when the policy's auto_deploy says so), prints the summary and applies
+    /// retention; returns the version's folder.
+    /// </summary>
     /// <exception cref="IOException">The models folder is not writable (checked before training), or the version exists.</exception>
-    public static string Run(TrainingPolicy policy, PairDataset data, DeployedModel? deployed, string modelsRoot, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        TrainingPolicy policy, PairDataset data, DeployedModel? deployed, string modelsRoot, string modelId, ModelSigningKey? signingKey, CancellationToken cancellationToken)
     {
+        ModelIds.EnsureValid(modelId);
         ModelsFolder.CheckWritable(modelsRoot);
         var flow = new RetrainFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
         RetrainResult? result = null;
@@ -23,10 +30,28 @@ internal static class Training
             .Start(context => result = flow.Run(data, deployed, new StageProgress(context), cancellationToken));
 
         ShowDataQuality(result!.DataQuality);
-        string folder = ModelsFolder.Write(result, modelsRoot);
+        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
+        {
+            ModelsRoot = modelsRoot,
+            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
+            KeepVersions = policy.KeepVersions,
+        });
+        ModelVersionState state;
+        try
+        {
+            state = await RetrainPublisher.PublishAsync(registry, modelId, result, policy.AutoDeploy, signingKey, cancellationToken);
+        }
+        catch (ModelVersionExistsException e)
+        {
+            throw new IOException(
+                $"{e.Message} The name is the minute plus a hash of the artifacts, so this run trained the same model in the same minute as that one; it was not stored again (the stored version is identical). Run again a minute later to store a second copy.", e);
+        }
+
+        string folder = Path.Combine(modelsRoot, state.Version);
         ShowStageTimes(result);
         ModelSummary.Show(folder);
-        foreach (string old in ModelStore.Prune(modelsRoot, policy.KeepVersions, deployed is null ? null : [deployed.Version]))
+        AnsiConsole.MarkupLineInterpolated($"registered as [bold]{modelId}/{state.Version}[/]: {ModelLifecycle.Name(state.Status)}{(signingKey is null ? " (unsigned)" : $" (signed with key {signingKey.KeyId})")}");
+        foreach (string old in await registry.PruneAsync(RetrainPublisher.Actor, cancellationToken))
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]retention: removed {Path.GetFileName(old)}[/]");
         }

@@ -1,15 +1,16 @@
-using Alpha.Boosting.Training;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Alpha.Backtesting;
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Registry;
 
 namespace Alpha.Training;
 

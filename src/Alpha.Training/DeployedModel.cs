@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alpha.Backtesting;
 using Alpha.Optimization;
+using Alpha.Registry;
 
 namespace Alpha.Training;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alpha.Optimization;
+using Alpha.Registry;
 using YamlDotNet.RepresentationModel;
 
 namespace Alpha.Training;

@@ -30,6 +30,7 @@ internal static partial class PolicyKeys
         ["ValidationFraction"] = "cross_validation.validation_fraction",
         ["ClassWeightCap"] = "sample_weights.class_weight_cap",
         ["KeepVersions"] = "retention.keep_versions",
+        ["AutoDeploy"] = "registry.auto_deploy",
         ["Seed"] = "seed",
         ["Risk.RhoVariance"] = "rho_var",
         ["Risk.Drawdown"] = "dd_recent",

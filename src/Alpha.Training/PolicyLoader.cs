@@ -49,6 +49,7 @@ public static class PolicyLoader
             Seed = seed,
             Calibration = Closed(retrain.Section("calibration"), n => n.String("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
             KeepVersions = Closed(retrain.Section("retention"), n => n.Int("keep_versions")),
+            AutoDeploy = Closed(retrain.Section("registry"), n => n.Bool("auto_deploy")),
             Backtest = backtestOptions,
             Adoption = adoption,
             Stress = stress,

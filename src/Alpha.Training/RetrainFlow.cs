@@ -9,6 +9,7 @@ using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Registry;
 
 namespace Alpha.Training;
 

@@ -3,10 +3,11 @@ using Alpha.Backtesting;
 using Alpha.Calibration;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Registry;
 
 namespace Alpha.Training;
 
-/// <summary>Everything a retrain run produced; <see cref="Artifacts"/> are the files <see cref="ModelStore.Write"/> stores.</summary>
+/// <summary>Everything a retrain run produced; <see cref="Artifacts"/> are the files <see cref="ModelStore.Write"/> stores (through <see cref="RetrainPublisher"/>).</summary>
 /// <param name="Artifacts">File name → content, in name order (models, calibrators, schema, params, metrics, data quality, dataset index, code hash, seed).</param>
 /// <param name="DataQuality">The alignment report.</param>
 /// <param name="Ai1">AI1's cross-fitted calibration metrics.</param>

@@ -1,10 +1,11 @@
-using Alpha.Boosting.Training;
 using Alpha.Backtesting;
 using Alpha.Boosting;
+using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.Features;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Registry;
 
 namespace Alpha.Training;
 

@@ -83,6 +83,12 @@ public sealed record TrainingPolicy
     /// <summary>Versions kept in the models folder (retrain_policy <c>retention.keep_versions</c>); at least 5.</summary>
     public int KeepVersions { get; init; } = 5;
 
+    /// <summary>
+    /// Whether an adopted version is approved and deployed by the retrain flow itself (retrain_policy
+    /// <c>registry.auto_deploy</c>); default <see langword="false"/>: deploying is a person's audited act.
+    /// </summary>
+    public bool AutoDeploy { get; init; }
+
     /// <summary>Risk sizing, exits and costs of the backtest (backtest_policy).</summary>
     public BacktestOptions Backtest { get; init; } = new();
 

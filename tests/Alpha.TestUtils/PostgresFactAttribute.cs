@@ -6,13 +6,7 @@ public sealed class PostgresFactAttribute : RequirementFactAttribute
 {
     /// <summary>Requires a reachable PostgreSQL server.</summary>
     public PostgresFactAttribute()
-        : base(IsReachable, "needs a PostgreSQL server (set ALPHA_TEST_PG or run ./build.sh test)")
+        : base(() => TestEnvironment.IsPostgresReachable, "needs a PostgreSQL server (set ALPHA_TEST_PG or run ./build.sh test)")
     {
-    }
-
-    private static bool IsReachable()
-    {
-        var (host, port) = ConnectionStrings.PostgresEndpoint(TestEnvironment.PostgresConnectionString);
-        return TestEnvironment.CanConnect(host, port);
     }
 }

@@ -60,6 +60,16 @@ public static class TestEnvironment
     }
 
     /// <summary>Whether a TCP connection to host:port opens within a short time (a discovery-time probe, never a test).</summary>
+    /// <summary>Whether the test PostgreSQL server (<see cref="PostgresConnectionString"/>) accepts connections.</summary>
+    public static bool IsPostgresReachable
+    {
+        get
+        {
+            var (host, port) = ConnectionStrings.PostgresEndpoint(PostgresConnectionString);
+            return CanConnect(host, port);
+        }
+    }
+
     internal static bool CanConnect(string host, int port)
     {
         try

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Alpha.Registry;
 
 namespace Alpha.Training.Tests;
 
@@ -11,11 +12,11 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void AWriteThatFailsHalfway_LeavesNoVersionAndNoStaging()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        string existing = ModelStore.Write(flow.Result, root, s_clock);
+        string existing = ModelStore.Write(flow.Result.Artifacts, root, s_clock);
 
-        // An artifact that cannot be written, sorted after several that can: the write fails midway.
-        RetrainResult broken = flow.Result with { Artifacts = flow.Result.Artifacts.Add("seed/unwritable", [1, 2, 3]) };
-        Assert.ThrowsAny<IOException>(() => ModelStore.Write(broken, root, new ManualTimeProvider(s_clock.Now.AddHours(1))));
+        // An artifact the file system cannot create (a name over 255 bytes), sorted after every other: the write fails midway.
+        RetrainResult broken = flow.Result with { Artifacts = flow.Result.Artifacts.Add(new string('z', 300), [1, 2, 3]) };
+        Assert.ThrowsAny<IOException>(() => ModelStore.Write(broken.Artifacts, root, new ManualTimeProvider(s_clock.Now.AddHours(1))));
 
         Assert.Equal([existing], Directory.EnumerateDirectories(root));
         Assert.True(ModelStore.Verify(existing).IsValid);
@@ -25,7 +26,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void CancelledWrite_LeavesNothing()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelStore.Write(flow.Result, root, s_clock, new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelStore.Write(flow.Result.Artifacts, root, s_clock, new CancellationToken(canceled: true)));
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 
@@ -33,14 +34,14 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void LeftoverStagingFromACrash_IsNoVersion_AndTheNextWriteSucceeds()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        string version = Path.GetFileName(ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock));
+        string version = Path.GetFileName(ModelStore.Write(flow.Result.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock));
         string staging = Path.Combine(root, ".staging-" + version);
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, ModelFiles.Ai1Model), "{\"half\":");
 
         Assert.Empty(ModelStore.ListVersions(root));
         Assert.False(ModelStore.Verify(staging).IsValid);
-        string written = ModelStore.Write(flow.Result, root, s_clock);
+        string written = ModelStore.Write(flow.Result.Artifacts, root, s_clock);
         Assert.Equal([written], ModelStore.ListVersions(root).ToArray());
         Assert.False(Directory.Exists(staging));
     }
@@ -49,8 +50,8 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void ExistingVersion_IsNeverOverwritten()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        string folder = ModelStore.Write(flow.Result, root, s_clock);
-        ModelVersionExistsException clash = Assert.Throws<ModelVersionExistsException>(() => ModelStore.Write(flow.Result, root, s_clock));
+        string folder = ModelStore.Write(flow.Result.Artifacts, root, s_clock);
+        ModelVersionExistsException clash = Assert.Throws<ModelVersionExistsException>(() => ModelStore.Write(flow.Result.Artifacts, root, s_clock));
         Assert.Equal(Path.GetFileName(folder), clash.Version);
         Assert.True(ModelStore.Verify(folder).IsValid);
     }
@@ -58,7 +59,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     [XGBoostFact]
     public void TamperedMissingOrExtraFiles_FailVerification_AndTheModelIsNotLoaded()
     {
-        string folder = ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
+        string folder = ModelStore.Write(flow.Result.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
         File.AppendAllText(Path.Combine(folder, ModelFiles.Params), "theta1: 0.01\n");
         File.Delete(Path.Combine(folder, ModelFiles.Seed));
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "hello");
@@ -80,7 +81,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     [InlineData("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")]
     public void ShortenedOrGarbledChecksum_IsAVerificationProblem(string garbled)
     {
-        string folder = ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
+        string folder = ModelStore.Write(flow.Result.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
         string path = Path.Combine(folder, ModelFiles.Checksums);
         string text = File.ReadAllText(path);
         string hash = System.Text.RegularExpressions.Regex.Match(text, "\"seed\": \"([0-9a-f]{64})\"").Groups[1].Value;
@@ -104,7 +105,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
         var old = written - ModelStore.StagingStaleAfter - TimeSpan.FromMinutes(1);
         File.SetLastWriteTimeUtc(Path.Combine(stale, "model_ai1.json"), old);
         Directory.SetLastWriteTimeUtc(stale, old);
-        string version = ModelStore.Write(flow.Result, root, s_clock);
+        string version = ModelStore.Write(flow.Result.Artifacts, root, s_clock);
 
         var clock = new ManualTimeProvider(new DateTimeOffset(written, TimeSpan.Zero) + TimeSpan.FromMinutes(5));
         IReadOnlyList<string> deleted = ModelStore.Prune(root, 5, timeProvider: clock);
@@ -117,7 +118,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     [XGBoostFact]
     public void RenamedVersion_FailsVerification()
     {
-        string folder = ModelStore.Write(flow.Result, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
+        string folder = ModelStore.Write(flow.Result.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, s_clock);
         string renamed = folder[..^7] + "0000000";
         Directory.Move(folder, renamed);
         Assert.Contains(ModelStore.Verify(renamed).Problems, p => p.Contains("does not end with the checksums' hash", StringComparison.Ordinal));
@@ -127,7 +128,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void Prune_KeepsTheNewestAndTheProtected()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        ImmutableArray<string> written = [.. Enumerable.Range(0, 7).Select(d => ModelStore.Write(flow.Result, root, new ManualTimeProvider(s_clock.Now.AddDays(d))))];
+        ImmutableArray<string> written = [.. Enumerable.Range(0, 7).Select(d => ModelStore.Write(flow.Result.Artifacts, root, new ManualTimeProvider(s_clock.Now.AddDays(d))))];
 
         ImmutableArray<string> deleted = ModelStore.Prune(root, keep: 5, protectedVersions: [Path.GetFileName(written[0])]);
 

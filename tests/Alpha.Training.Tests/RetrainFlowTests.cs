@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alpha.MarketData;
+using Alpha.Registry;
 
 namespace Alpha.Training.Tests;
 
@@ -14,7 +15,7 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
     public void Run_WritesAVerifiedVersion_ThatLoadsAndScores()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        string folder = ModelStore.Write(flow.Result, root, new ManualTimeProvider(s_now));
+        string folder = ModelStore.Write(flow.Result.Artifacts, root, new ManualTimeProvider(s_now));
 
         Assert.Matches(VersionPattern(), Path.GetFileName(folder));
         Assert.StartsWith("20261121_0930_", Path.GetFileName(folder), StringComparison.Ordinal);
@@ -56,8 +57,8 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
         }
 
         // Stored at different times: only the version's timestamp and run.json's created_at differ.
-        string firstFolder = ModelStore.Write(first, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now));
-        string second = ModelStore.Write(again, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now.AddDays(3).AddMinutes(7)));
+        string firstFolder = ModelStore.Write(first.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now));
+        string second = ModelStore.Write(again.Artifacts, Directory.CreateTempSubdirectory("alpha-models-").FullName, new ManualTimeProvider(s_now.AddDays(3).AddMinutes(7)));
         Assert.Equal(Path.GetFileName(firstFolder)[^7..], Path.GetFileName(second)[^7..]);
         foreach (string path in Directory.EnumerateFiles(firstFolder).Where(p => Path.GetFileName(p) != ModelFiles.Run))
         {

@@ -1,4 +1,4 @@
-namespace Alpha.Training;
+namespace Alpha.Registry;
 
 /// <summary>
 /// <see cref="ModelStore.Write"/> found the version's folder already there: a version's name is the minute plus a

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace Alpha.Training;
+namespace Alpha.Registry;
 
-/// <summary>A model version folder does not verify against its <c>checksums.json</c>; nothing of it was used.</summary>
+/// <summary>A model version folder does not verify against its <c>checksums.json</c> or its signature; nothing of it was used.</summary>
 public sealed class ModelVerificationException : IOException
 {
     /// <summary>Creates the exception from a failed verification.</summary>
@@ -13,11 +13,15 @@ public sealed class ModelVerificationException : IOException
         ArgumentNullException.ThrowIfNull(verification);
         Version = verification.Version;
         Problems = verification.Problems;
+        Signature = verification.Signature;
     }
 
     /// <summary>The version's folder name.</summary>
     public string Version { get; }
 
-    /// <summary>Each missing, extra or altered file.</summary>
+    /// <summary>Each missing, extra or altered file, and a refused signature.</summary>
     public ImmutableArray<string> Problems { get; }
+
+    /// <summary>What the signature check found.</summary>
+    public SignatureStatus Signature { get; }
 }

@@ -1,8 +1,8 @@
 using Alpha.Boosting.Training;
 
-namespace Alpha.Training;
+namespace Alpha.Registry;
 
-/// <summary>The file names of a model version folder.</summary>
+/// <summary>The file names of a model version folder (<c>models_root/{model_version}/</c>).</summary>
 public static class ModelFiles
 {
     /// <summary>AI1 booster when XGBoost trained it (XGBoost JSON).</summary>
@@ -58,6 +58,9 @@ public static class ModelFiles
     /// <summary>SHA-256 of every file above (the version's short hash is that of this file).</summary>
     public const string Checksums = "checksums.json";
 
-    /// <summary>The version and its creation time: the one file outside the checksums (it names the checksums' hash).</summary>
+    /// <summary>The version and its creation time: outside the checksums (it names the checksums' hash), inside the signature.</summary>
     public const string Run = "run.json";
+
+    /// <summary>The key id and ECDSA P-256 signature over SHA-256(<see cref="Checksums"/> bytes ‖ <see cref="Run"/> bytes).</summary>
+    public const string Signature = "signature.json";
 }
