@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Alpha.Cli;
 
 /// <summary>
-/// <c>alpha models list|show|verify|promote|approve|reject|deploy|rollback|archive|history|served-by|prune</c>: the
+/// <c>alpha models list|show|verify|register|promote|approve|reject|deploy|rollback|archive|history|served-by|prune</c>: the
 /// registry's lifecycle on a models folder or PostgreSQL (docs/registry.md).
 /// </summary>
 internal static class ModelsCommand
@@ -16,7 +16,7 @@ internal static class ModelsCommand
         var shared = new RegistryOptionsCli();
         var command = new Command("models", "The model registry: list, verify and move versions through their audited lifecycle.");
         foreach (Command sub in (Command[])[
-            List(shared), Show(shared), Verify(shared),
+            List(shared), Show(shared), Verify(shared), Register(shared),
             Move(shared, "promote", "Draft → candidate (the version passed adoption).", ModelStatus.Candidate),
             Move(shared, "approve", "Candidate → approved (--reason required).", ModelStatus.Approved),
             Move(shared, "reject", "Candidate → rejected (--reason required).", ModelStatus.Rejected),
@@ -74,7 +74,7 @@ internal static class ModelsCommand
     {
         Option<string> modelId = ModelId();
         Argument<string> version = Version();
-        var command = new Command("show", "A version's status, catalogue row, verification and summary.") { modelId, version };
+        var command = new Command("show", "A version's status, catalogue row and verification.") { modelId, version };
         command.SetAction(async (parse, ct) =>
         {
             await using OpenRegistry open = shared.Open(parse);
@@ -86,8 +86,9 @@ internal static class ModelsCommand
             }
 
             ModelVerification check = ModelStore.Verify(Path.Combine(open.Registry.Options.ModelsRoot, state.Version), open.Registry.Options.Trust);
-            ShowVerification(check, state.ChecksumsDigest);
-            return check.IsValid && check.ChecksumsDigest == state.ChecksumsDigest && ModelSummary.Show(check.Folder) ? ExitCodes.Success : ExitCodes.VerificationFailed;
+            bool verified = ShowVerification(check, state.ChecksumsDigest);
+            AnsiConsole.MarkupLineInterpolated($"[grey]metrics and adoption: alpha inspect {check.Folder}[/]");
+            return verified ? ExitCodes.Success : ExitCodes.VerificationFailed;
         });
         return command;
     }
@@ -103,6 +104,22 @@ internal static class ModelsCommand
             string? registered = parse.GetValue(modelId) is string id ? (await open.Registry.StateAsync(id, parse.GetRequiredValue(version), ct)).ChecksumsDigest : null;
             ModelVerification check = ModelStore.Verify(Path.Combine(open.Registry.Options.ModelsRoot, parse.GetRequiredValue(version)), open.Registry.Options.Trust);
             return ShowVerification(check, registered) ? ExitCodes.Success : ExitCodes.VerificationFailed;
+        });
+        return command;
+    }
+
+    private static Command Register(RegistryOptionsCli shared)
+    {
+        Option<string> modelId = ModelId();
+        var notes = new Option<string>("--notes") { Description = "A note kept with the version's row.", DefaultValueFactory = _ => "" };
+        Argument<string> version = Version();
+        var command = new Command("register", "Register a version already in the models folder as a draft (it must verify).") { modelId, notes, version };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using OpenRegistry open = shared.Open(parse);
+            ModelVersionState state = await open.Registry.RegisterAsync(parse.GetRequiredValue(modelId), parse.GetRequiredValue(version), shared.ActorOf(parse), parse.GetRequiredValue(notes), ct);
+            AnsiConsole.MarkupLineInterpolated($"{state.ModelId}/{state.Version}: [bold]{ModelLifecycle.Name(state.Status)}[/]");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,4 @@
-using Alpha.Training;
+using Alpha.Registry;
 
 namespace Alpha.Cli.Tests;
 
@@ -16,7 +16,8 @@ public sealed class CliTests
 
         Assert.True(code == 0, error);
         string version = Assert.Single(ModelStore.ListVersions(root));
-        Assert.Equal([version], Directory.EnumerateFileSystemEntries(root));
+        Assert.Equal([Path.Combine(root, ModelRegistry.EmbeddedStoreFolder), version], Directory.EnumerateFileSystemEntries(root).Order(StringComparer.Ordinal));
+        Assert.Contains($"registered as demo/{Path.GetFileName(version)}: draft (unsigned)", output, StringComparison.Ordinal);
         Assert.Contains("checksums verified", output, StringComparison.Ordinal);
         Assert.Contains("adoption", output, StringComparison.Ordinal);
 
@@ -101,10 +102,13 @@ public sealed class CliTests
         string root = Directory.CreateTempSubdirectory("alpha-train-test-").FullName;
         string a = TestEnvironment.SharedFile("fx-audnzd", "AUDUSD_H4.csv"), b = TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv");
 
-        (int code, string output, string error) = Alpha.Run("train", "--config", Repo("configs"), "--data", a, b, "--out", root);
+        string keys = Directory.CreateTempSubdirectory("alpha-keys-test-").FullName;
+        Assert.Equal(0, Alpha.Run("keys", "new", "--out", keys).ExitCode);
+        (int code, string output, string error) = Alpha.Run("train", "--config", Repo("configs"), "--data", a, b, "--out", root, "--model-id", "audnzd-h4", "--signing-key", Path.Combine(keys, "training.pem"));
         Assert.True(code == 0, error);
         string version = Assert.Single(ModelStore.ListVersions(root));
-        Assert.True(ModelStore.Verify(version).IsValid);
+        Assert.True(ModelStore.Verify(version, new ModelTrust([File.ReadAllText(Path.Combine(keys, "training.public.pem"))])).IsValid);
+        Assert.Matches("registered as audnzd-h4/" + Path.GetFileName(version) + ": (draft|candidate) \\(signed with key [0-9a-f]{16}\\)", output);
         Assert.Contains("AI2", output, StringComparison.Ordinal);
 
         (code, output, error) = Alpha.Run("backtest", "--model", version, "--data", a, b, "--config", Repo("configs"));
