@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Alpha.Registry;
 using Npgsql;
 
@@ -16,7 +15,7 @@ public sealed class RegistryCliTests
     public void Lifecycle_WalkedWithTheCli_WithItsExitCodes()
     {
         Setup s = Setup.Create();
-        string v1 = s.Write(1), v2 = s.Write(2), unsigned = s.Write(3, signed: false);
+        string v1 = s.Versions.Write(), v2 = s.Versions.Write(), unsigned = s.Versions.Write(sign: false);
 
         Assert.Equal(0, s.Models("register", v1, "--model-id", "pair", "--notes", "first").Code);
         Assert.Equal(0, s.Models("promote", v1, "--model-id", "pair").Code);
@@ -49,7 +48,7 @@ public sealed class RegistryCliTests
         Assert.Contains($"{unsigned}: in the models folder, not registered", output, StringComparison.Ordinal);
         (code, output, _) = s.Models("show", v1, "--model-id", "pair");
         Assert.Equal(0, code);
-        Assert.Contains($"signed by key {s.Key.KeyId}", output, StringComparison.Ordinal);
+        Assert.Contains($"signed by key {s.Versions.Key.KeyId}", output, StringComparison.Ordinal);
 
         // Signatures are required unless --allow-unsigned.
         (code, output, error) = s.Models("register", unsigned, "--model-id", "pair");
@@ -59,7 +58,7 @@ public sealed class RegistryCliTests
         Assert.Equal(3, s.Models("verify", unsigned).Code);
 
         // Tampered bytes and a tampered log are refused with exit 3.
-        File.AppendAllText(Path.Combine(s.Root, v2, ModelFiles.Ai1Model), " ");
+        File.AppendAllText(Path.Combine(s.Root, v2, ModelFiles.Params), "theta1: 0.99\n");
         (code, output, _) = s.Models("verify", v2, "--model-id", "pair");
         Assert.Equal(3, code);
         Assert.Contains("does not match its checksum", output, StringComparison.Ordinal);
@@ -74,7 +73,7 @@ public sealed class RegistryCliTests
     public async Task TwoProcesses_AreSerialisedByTheFileLock()
     {
         Setup s = Setup.Create();
-        string[] versions = [.. Enumerable.Range(1, 6).Select(n => s.Write(n))];
+        string[] versions = [.. Enumerable.Range(1, 6).Select(_ => s.Versions.Write())];
         ModelRegistry registry = s.Registry();
         foreach (string v in versions)
         {
@@ -155,7 +154,7 @@ public sealed class RegistryCliTests
             Assert.Contains("up to date", output, StringComparison.Ordinal);
 
             Setup s = Setup.Create();
-            string v = s.Write(1);
+            string v = s.Versions.Write();
             Assert.Equal(0, s.ModelsWith(environment, "register", v, "--model-id", "pair", "--postgres").Code);
             (code, output, error) = s.ModelsWith(environment, "list", "--postgres");
             Assert.True(code == 0, error);
@@ -171,28 +170,19 @@ public sealed class RegistryCliTests
         }
     }
 
-    private sealed record Setup(string Root, string TrustedKeys, ModelSigningKey Key)
+    private sealed record Setup(SignedVersions Versions, string TrustedKeys)
     {
+        public string Root => Versions.ModelsRoot;
+
         public static Setup Create()
         {
-            ModelSigningKey key = ModelSigningKey.Create();
+            var versions = new SignedVersions();
             string trusted = Directory.CreateTempSubdirectory("alpha-trusted-").FullName;
-            File.WriteAllText(Path.Combine(trusted, "training.public.pem"), key.ExportPublicKeyPem());
-            return new Setup(Directory.CreateTempSubdirectory("alpha-models-cli-").FullName, trusted, key);
+            File.WriteAllText(Path.Combine(trusted, "training.public.pem"), versions.Key.ExportPublicKeyPem());
+            return new Setup(versions, trusted);
         }
 
-        public string Write(int n, bool signed = true)
-        {
-            var artifacts = new Dictionary<string, ImmutableArray<byte>>
-            {
-                [ModelFiles.Ai1Model] = [.. Encoding.UTF8.GetBytes($"{{\"n\":{n}}}")],
-                [ModelFiles.Metrics] = [.. Encoding.UTF8.GetBytes("{\"theta_search\":{\"theta1\":0.6,\"theta2\":0.4}}")],
-            };
-            var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 8, n, 0, TimeSpan.Zero));
-            return Path.GetFileName(ModelStore.Write(artifacts, Root, clock, signed ? Key : null));
-        }
-
-        public ModelRegistry Registry() => ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = Root, Trust = new ModelTrust([Key.ExportPublicKeyPem()]) });
+        public ModelRegistry Registry() => ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = Root, Trust = Versions.Trust });
 
         public (int Code, string Output, string Error) Models(params string[] args) => ModelsWith(s_noEnvironment, args);
 

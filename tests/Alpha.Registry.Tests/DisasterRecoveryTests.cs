@@ -8,7 +8,7 @@ public sealed class DisasterRecoveryTests
     [Fact]
     public async Task DeletedDeployedVersion_IsRestoredFromTheBackup_AndVerified()
     {
-        (ModelRegistry registry, TestVersions versions, string v) = await DeployedAsync();
+        (ModelRegistry registry, SignedVersions versions, string v) = await DeployedAsync();
         Directory.Delete(versions.Folder(v), recursive: true);
 
         VerifiedVersion opened = await registry.OpenAsync("pair");
@@ -25,7 +25,7 @@ public sealed class DisasterRecoveryTests
     [InlineData("swapped")]
     public async Task CorruptedDeployedVersion_IsQuarantined_AndRestored(string corruption)
     {
-        (ModelRegistry registry, TestVersions versions, string v) = await DeployedAsync();
+        (ModelRegistry registry, SignedVersions versions, string v) = await DeployedAsync();
         string folder = versions.Folder(v);
         switch (corruption)
         {
@@ -63,7 +63,7 @@ public sealed class DisasterRecoveryTests
     [Fact]
     public async Task CorruptedVersionAndBackup_AreRefused_WithTheProblems()
     {
-        (ModelRegistry registry, TestVersions versions, string v) = await DeployedAsync();
+        (ModelRegistry registry, SignedVersions versions, string v) = await DeployedAsync();
         File.AppendAllText(Path.Combine(versions.Folder(v), ModelFiles.Params), "x: 1\n");
         File.AppendAllText(Path.Combine(registry.Options.BackupRoot!, v, ModelFiles.Params), "x: 1\n");
 
@@ -77,7 +77,7 @@ public sealed class DisasterRecoveryTests
     [Fact]
     public async Task WithoutBackupRoot_ACorruptedVersion_CannotBeDeployed()
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         var registry = ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = versions.ModelsRoot, Trust = versions.Trust });
         string v = versions.Write();
         await ApprovedAsync(registry, v);
@@ -90,7 +90,7 @@ public sealed class DisasterRecoveryTests
     [Fact]
     public async Task Prune_KeepsTheNewest_TheDeployedAndTheOneBefore_AndArchivesTheRest()
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         string backup = Directory.CreateTempSubdirectory("alpha-backup-").FullName;
         var registry = ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = versions.ModelsRoot, BackupRoot = backup, Trust = versions.Trust, KeepVersions = 5 });
         string[] v = [.. Enumerable.Range(0, 9).Select(_ => versions.Write())];
@@ -118,9 +118,9 @@ public sealed class DisasterRecoveryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RegistryOptions { ModelsRoot = versions.ModelsRoot, Trust = versions.Trust, KeepVersions = 4 }.Validate());
     }
 
-    private static async Task<(ModelRegistry Registry, TestVersions Versions, string Version)> DeployedAsync()
+    private static async Task<(ModelRegistry Registry, SignedVersions Versions, string Version)> DeployedAsync()
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         string backup = Directory.CreateTempSubdirectory("alpha-backup-").FullName;
         var registry = ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = versions.ModelsRoot, BackupRoot = backup, Trust = versions.Trust });
         string v = versions.Write();

@@ -10,7 +10,7 @@ public sealed class FileRegistryStoreTests
     [Fact]
     public async Task TornLastLineFromACrash_IsIgnored_AndCutByTheNextAppend()
     {
-        (ModelRegistry registry, TestVersions versions, string events) = Create();
+        (ModelRegistry registry, SignedVersions versions, string events) = Create();
         string a = versions.Write(), b = versions.Write();
         await registry.RegisterAsync("pair", a, s_quant);
         File.AppendAllText(events, "{\"sequence\":2,\"model_id\":\"pa");      // an append that crashed mid-line, never acknowledged
@@ -25,7 +25,7 @@ public sealed class FileRegistryStoreTests
     [Fact]
     public async Task MalformedLineWithinTheAcknowledgedLog_IsRefused_NamingTheLine()
     {
-        (ModelRegistry registry, TestVersions versions, string events) = Create();
+        (ModelRegistry registry, SignedVersions versions, string events) = Create();
         await registry.RegisterAsync("pair", versions.Write(), s_quant);
         await registry.RegisterAsync("pair", versions.Write(), s_quant);
         string[] lines = File.ReadAllLines(events);
@@ -40,7 +40,7 @@ public sealed class FileRegistryStoreTests
     [Fact]
     public async Task MalformedHead_IsRefused()
     {
-        (ModelRegistry registry, TestVersions versions, string events) = Create();
+        (ModelRegistry registry, SignedVersions versions, string events) = Create();
         await registry.RegisterAsync("pair", versions.Write(), s_quant);
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(events)!, "head.json"), "{\"sequence\":1,\"hash\":\"zz\"}");
 
@@ -50,7 +50,7 @@ public sealed class FileRegistryStoreTests
     [Fact]
     public async Task HeldLock_MakesAnAppendWait_AndTimeOutWithAClearError()
     {
-        (_, TestVersions versions, string events) = Create();
+        (_, SignedVersions versions, string events) = Create();
         var store = new FileRegistryStore(Path.Combine(versions.ModelsRoot, ModelRegistry.EmbeddedStoreFolder), TimeSpan.FromMilliseconds(300));
         var registry = new ModelRegistry(store, new RegistryOptions { ModelsRoot = versions.ModelsRoot, Trust = versions.Trust });
         string v = versions.Write();
@@ -67,7 +67,7 @@ public sealed class FileRegistryStoreTests
     [Fact]
     public async Task VersionRows_SurviveAReopen_WithThetaAndSeed()
     {
-        (ModelRegistry registry, TestVersions versions, _) = Create();
+        (ModelRegistry registry, SignedVersions versions, _) = Create();
         string v = versions.Write();
         await registry.RegisterAsync("pair", v, s_quant, "note with \"quotes\" and ünïcode");
 
@@ -78,12 +78,12 @@ public sealed class FileRegistryStoreTests
         Assert.Equal(0.51, row.Theta1);
         Assert.Equal(Path.Combine(versions.Folder(v), ModelFiles.Ai1Model), row.ModelAi1Path);
         Assert.Contains("theta_search", row.MetricsJson, StringComparison.Ordinal);
-        Assert.Equal(Encoding.UTF8.GetString([.. TestVersions.Artifacts(1)[ModelFiles.Metrics]]), row.MetricsJson);
+        Assert.Equal(Encoding.UTF8.GetString([.. SignedVersions.Artifacts(1)[ModelFiles.Metrics]]), row.MetricsJson);
     }
 
-    private static (ModelRegistry Registry, TestVersions Versions, string EventsFile) Create()
+    private static (ModelRegistry Registry, SignedVersions Versions, string EventsFile) Create()
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         var registry = ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = versions.ModelsRoot, Trust = versions.Trust });
         return (registry, versions, Path.Combine(versions.ModelsRoot, ModelRegistry.EmbeddedStoreFolder, "pair", "events.jsonl"));
     }

@@ -7,7 +7,7 @@ public sealed class SignatureTests
     [Fact]
     public void SignedVersion_VerifiesWithItsKey_AndNamesTheKey()
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         ModelVerification check = ModelStore.Verify(versions.Folder(versions.Write()), versions.Trust);
 
         Assert.True(check.IsValid, string.Join(" ", check.Problems));
@@ -19,8 +19,8 @@ public sealed class SignatureTests
     [Fact]
     public void UnsignedVersion_IsRefusedWhenSignaturesAreRequired_AndAcceptedOnChecksumsOnly()
     {
-        var versions = new TestVersions();
-        string folder = versions.Folder(versions.Write(signed: false));
+        var versions = new SignedVersions();
+        string folder = versions.Folder(versions.Write(sign: false));
 
         ModelVerification strict = ModelStore.Verify(folder, versions.Trust);
         Assert.False(strict.IsValid);
@@ -32,8 +32,8 @@ public sealed class SignatureTests
     [Fact]
     public void UnknownKey_IsRefused_AndRotationTrustsOldAndNewKeys()
     {
-        var oldKey = new TestVersions();
-        var newKey = new TestVersions();
+        var oldKey = new SignedVersions();
+        var newKey = new SignedVersions();
         string byOld = oldKey.Folder(oldKey.Write()), byNew = newKey.Folder(newKey.Write());
 
         ModelVerification unknown = ModelStore.Verify(byOld, newKey.Trust);
@@ -54,7 +54,7 @@ public sealed class SignatureTests
     [InlineData("artifact")]
     public void TamperedBytes_AreRefused(string what)
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         string folder = versions.Folder(versions.Write());
         switch (what)
         {
@@ -124,7 +124,7 @@ public sealed class SignatureTests
         string root = Directory.CreateTempSubdirectory("alpha-registry-").FullName;
         foreach (string name in (string[])[ModelFiles.Signature, ModelFiles.Run, ModelFiles.Checksums, "sub/file", ".hidden", ""])
         {
-            var artifacts = TestVersions.Artifacts(1).Add(name, [1]);
+            var artifacts = SignedVersions.Artifacts(1).Add(name, [1]);
             Assert.Throws<ArgumentException>(() => ModelStore.Write(artifacts, root, TimeProvider.System));
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Alpha.Registry;
 
-namespace Alpha.Registry.Tests;
+namespace Alpha.Storage.Postgres.Tests;
 
 /// <summary>The registry's contract, run against the file store and the PostgreSQL store alike.</summary>
 public sealed class RegistryContractTests(RegistryDatabase database) : IClassFixture<RegistryDatabase>
@@ -57,7 +58,7 @@ public sealed class RegistryContractTests(RegistryDatabase database) : IClassFix
     public async Task IllegalMoves_AreTypedErrors_AndRecordNothing(string store)
     {
         Setup s = Create(store);
-        string v = s.Versions.Write(), unsigned = s.Versions.Write(signed: false);
+        string v = s.Versions.Write(), unsigned = s.Versions.Write(sign: false);
         await s.Registry.RegisterAsync(s.ModelId, v, s_quant);
 
         IllegalTransitionException skip = await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Registry.ApproveAsync(s.ModelId, v, s_risk, "why not"));
@@ -242,15 +243,15 @@ public sealed class RegistryContractTests(RegistryDatabase database) : IClassFix
 
     private IRegistryStore Store(string store, string modelsRoot) => store == "file"
         ? new FileRegistryStore(Path.Combine(modelsRoot, ModelRegistry.EmbeddedStoreFolder))
-        : new Alpha.Storage.Postgres.PostgresRegistryStore(database.DataSource);
+        : new PostgresRegistryStore(database.DataSource);
 
     private Setup Create(string store)
     {
-        var versions = new TestVersions();
+        var versions = new SignedVersions();
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
         var registry = new ModelRegistry(Store(store, versions.ModelsRoot), new RegistryOptions { ModelsRoot = versions.ModelsRoot, Trust = versions.Trust }, clock);
         return new Setup(registry, versions, "pair-" + Guid.NewGuid().ToString("N")[..12], clock);
     }
 
-    private sealed record Setup(ModelRegistry Registry, TestVersions Versions, string ModelId, ManualTimeProvider Clock);
+    private sealed record Setup(ModelRegistry Registry, SignedVersions Versions, string ModelId, ManualTimeProvider Clock);
 }

@@ -1,7 +1,6 @@
-using Alpha.Storage.Postgres;
 using Npgsql;
 
-namespace Alpha.Registry.Tests;
+namespace Alpha.Storage.Postgres.Tests;
 
 public sealed class MigrationTests(RegistryDatabase database) : IClassFixture<RegistryDatabase>
 {

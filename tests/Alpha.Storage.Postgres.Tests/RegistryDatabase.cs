@@ -1,8 +1,7 @@
 using System.Globalization;
-using Alpha.Storage.Postgres;
 using Npgsql;
 
-namespace Alpha.Registry.Tests;
+namespace Alpha.Storage.Postgres.Tests;
 
 /// <summary>
 /// A throw-away PostgreSQL database for one test class, migrated, on the test server (<c>ALPHA_TEST_PG</c>); dropped

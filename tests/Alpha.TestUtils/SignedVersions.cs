@@ -2,15 +2,17 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
-namespace Alpha.Registry.Tests;
+using Alpha.Registry;
 
-/// <summary>Writes small, distinct, signed model versions into a models folder, one minute apart.</summary>
-internal sealed class TestVersions
+namespace Alpha.TestUtils;
+
+/// <summary>Writes small, distinct, signed model versions (Alpha.Registry's format) into a models folder, one minute apart: registry tests' versions.</summary>
+public sealed class SignedVersions
 {
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
     private int _count;
 
-    public TestVersions(string? modelsRoot = null, ModelSigningKey? key = null)
+    public SignedVersions(string? modelsRoot = null, ModelSigningKey? key = null)
     {
         ModelsRoot = modelsRoot ?? Directory.CreateTempSubdirectory("alpha-registry-").FullName;
         Key = key ?? ModelSigningKey.Create();
@@ -33,11 +35,11 @@ internal sealed class TestVersions
         [ModelFiles.Seed] = Utf8($"{40 + n}\n"),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
-    /// <summary>Writes version n (signed unless <paramref name="signed"/> is false) and returns its name.</summary>
-    public string Write(bool signed = true)
+    /// <summary>Writes version n (signed unless <paramref name="sign"/> is false) and returns its name.</summary>
+    public string Write(bool sign = true)
     {
         _clock.Advance(TimeSpan.FromMinutes(1));
-        string folder = ModelStore.Write(Artifacts(++_count), ModelsRoot, _clock, signed ? Key : null);
+        string folder = ModelStore.Write(Artifacts(++_count), ModelsRoot, _clock, sign ? Key : null);
         return Path.GetFileName(folder);
     }
 
