@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Alpha.Cli;
 
 /// <summary>
-/// <c>alpha models list|show|verify|register|promote|approve|reject|deploy|rollback|archive|history|served-by|prune</c>: the
+/// <c>alpha models list|show|verify|register|promote|approve|reject|deploy|rollback|archive|restore|history|served-by|prune</c>: the
 /// registry's lifecycle on a models folder or PostgreSQL (docs/registry.md).
 /// </summary>
 internal static class ModelsCommand
@@ -22,7 +22,7 @@ internal static class ModelsCommand
             Move(shared, "reject", "Candidate → rejected (--reason required).", ModelStatus.Rejected),
             Move(shared, "deploy", "Approved or retired → deployed; the deployed version retires; the version is copied to --backup (--reason required).", ModelStatus.Deployed),
             Move(shared, "archive", "Any version but the deployed one → archived.", ModelStatus.Archived),
-            Rollback(shared), History(shared), ServedBy(shared), Prune(shared)])
+            Rollback(shared), Restore(shared), History(shared), ServedBy(shared), Prune(shared)])
         {
             shared.AddTo(sub);
             command.Subcommands.Add(sub);
@@ -161,6 +161,21 @@ internal static class ModelsCommand
             string id = parse.GetRequiredValue(modelId);
             ModelVersionState state = await open.Registry.RollbackAsync(id, shared.ActorOf(parse), parse.GetValue(reason) ?? "", ct);
             AnsiConsole.MarkupLineInterpolated($"{id}: rolled back; [bold]{state.Version}[/] is deployed again");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Restore(RegistryOptionsCli shared)
+    {
+        Option<string> modelId = ModelId();
+        var version = new Argument<string?>("version") { Description = "The version (default: the deployed one).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("restore", "Verify a registered version as a host would load it; a lost or corrupted one is quarantined and restored from --backup (exit 3 when it cannot be).") { modelId, version };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using OpenRegistry open = shared.Open(parse);
+            VerifiedVersion opened = await open.Registry.OpenAsync(parse.GetRequiredValue(modelId), parse.GetValue(version), ct);
+            AnsiConsole.MarkupLineInterpolated($"[green]{opened.Verification.Version}: verified[/]{(opened.RestoredFromBackup ? " after restoring it from the backup root (the damaged folder is in .quarantine/)" : "")}");
             return ExitCodes.Success;
         });
         return command;
