@@ -26,7 +26,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     public void CancelledWrite_LeavesNothing()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelStore.Write(flow.Result.Artifacts, root, s_clock, new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelStore.Write(flow.Result.Artifacts, root, s_clock, cancellationToken: new CancellationToken(canceled: true)));
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 

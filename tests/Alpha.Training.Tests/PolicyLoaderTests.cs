@@ -59,6 +59,7 @@ public sealed class PolicyLoaderTests
     [InlineData("retrain_policy.yaml", "  eta: 0.05\n", "  eta: .nan\n", "xgboost.eta", "not a finite number")]
     [InlineData("retrain_policy.yaml", "  method: isotonic\n", "  method: beta\n", "calibration.method", "not one of")]
     [InlineData("retrain_policy.yaml", "  keep_versions: 5\n", "  keep_versions: 2\n", "retention.keep_versions", "at least 5")]
+    [InlineData("retrain_policy.yaml", "  auto_deploy: false\n", "  auto_deploy: sometimes\n", "registry.auto_deploy", "true or false")]
     [InlineData("backtest_policy.yaml", "  stop_z: 4.0\n", "  stop_z: 3.0\n", "exits.stop_z", "StopZ")]
     [InlineData("core_policy.yaml", "  outlier_sigmas: 8.0\n", "  outlier_sigmas: 0\n", "alignment.outlier_sigmas", "positive")]
     [InlineData("core_policy.yaml", "  window: 180\n", "  window: 3\n", "features.window", "greater than or equal to '4'")]
