@@ -1,3 +1,5 @@
+using Alpha.Signals;
+
 namespace Alpha.Backtesting;
 
 /// <summary>
@@ -59,20 +61,19 @@ public sealed class EntryDecisions
     }
 
     /// <summary>
-    /// The decision rule of DESIGN.md § 5: enter ⇔ return_prob &gt; θ1 and risk_score &lt; θ2, both probabilities first
-    /// clipped to [<paramref name="clip"/>, 1 − clip] so the strict comparisons stay meaningful. NaN (no prediction)
-    /// never enters.
+    /// Per bar, Alpha.Signals' <see cref="DecisionRule.Enters"/>: return_prob &gt; θ1 and risk_score &lt; θ2, both
+    /// probabilities first clipped to [1e-6, 1 − 1e-6]. NaN (no prediction) never enters.
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A threshold or the clip is outside [0, 1].</exception>
-    public static EntryDecisions FromProbabilities(ReadOnlySpan<double> returnProbability, ReadOnlySpan<double> riskScore, double theta1, double theta2, double clip = 1e-6)
+    /// <exception cref="ArgumentOutOfRangeException">A threshold is outside [0, 1].</exception>
+    public static EntryDecisions FromProbabilities(ReadOnlySpan<double> returnProbability, ReadOnlySpan<double> riskScore, double theta1, double theta2)
     {
         if (returnProbability.Length != riskScore.Length)
         {
             throw new ArgumentException($"{returnProbability.Length} return probabilities but {riskScore.Length} risk scores.", nameof(riskScore));
         }
 
-        foreach ((double value, string name) in new[] { (theta1, nameof(theta1)), (theta2, nameof(theta2)), (clip, nameof(clip)) })
+        foreach ((double value, string name) in new[] { (theta1, nameof(theta1)), (theta2, nameof(theta2)) })
         {
             if (!(value >= 0 && value <= 1))
             {
@@ -83,9 +84,7 @@ public sealed class EntryDecisions
         var allow = new bool[returnProbability.Length];
         for (int i = 0; i < allow.Length; i++)
         {
-            double p = Math.Clamp(returnProbability[i], clip, 1 - clip);
-            double r = Math.Clamp(riskScore[i], clip, 1 - clip);
-            allow[i] = p > theta1 && r < theta2;
+            allow[i] = DecisionRule.Enters(returnProbability[i], riskScore[i], theta1, theta2);
         }
 
         return new EntryDecisions(allow, null);

@@ -51,8 +51,8 @@ public sealed record Signal
     /// <summary>θ2, the risk threshold, in [0, 1].</summary>
     public required double Theta2 { get; init; }
 
-    /// <summary>1 when <see cref="RiskScore"/> ≥ <see cref="Theta2"/>, else 0 (derived; written, never read).</summary>
-    public int RiskFlag => RiskScore >= Theta2 ? 1 : 0;
+    /// <summary>1 when <see cref="RiskScore"/> ≥ <see cref="Theta2"/> (<see cref="DecisionRule.IsRisky"/>), else 0 (derived; written, never read).</summary>
+    public int RiskFlag => DecisionRule.IsRisky(RiskScore, Theta2) ? 1 : 0;
 
     /// <summary>The position scale both legs were sized with, in (0, 1].</summary>
     public required double PositionScale { get; init; }

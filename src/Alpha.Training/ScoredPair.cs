@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Alpha.Backtesting;
 using Alpha.Features;
 using Alpha.Optimization;
+using Alpha.Signals;
 
 namespace Alpha.Training;
 
@@ -95,11 +96,10 @@ public sealed class ScoredPair
         foreach (Trade trade in _candidateTrades.Value)
         {
             int bar = trade.DecisionBar;
-            double p = Math.Clamp(_returnProbability[bar], 1e-6, 1 - 1e-6), r = Math.Clamp(_riskScore[bar], 1e-6, 1 - 1e-6);
-            if (!double.IsNaN(_returnProbability[bar]) && !double.IsNaN(_riskScore[bar]) && p > theta.Theta1 && trade.Pnl > 0)
+            if (!double.IsNaN(_riskScore[bar]) && DecisionRule.ClearsTheta1(_returnProbability[bar], theta.Theta1) && trade.Pnl > 0)
             {
                 winners++;
-                blocked += r >= theta.Theta2 ? 1 : 0;
+                blocked += DecisionRule.IsRisky(_riskScore[bar], theta.Theta2) ? 1 : 0;
             }
         }
 
