@@ -12,7 +12,7 @@ internal static class TrainCommand
         Option<DirectoryInfo> config = CliOptions.Config(required: true);
         var data = new PairDataOptions();
         var output = new Option<DirectoryInfo>("--out") { Description = "The models folder; the version is written to <out>/<version>/.", Required = true };
-        var previous = new Option<DirectoryInfo?>("--previous") { Description = "The deployed version: θ stabilisation starts from it and adoption compares with it." };
+        var previous = new Option<DirectoryInfo?>("--previous") { Description = "The version to compare with: θ stabilisation starts from it and adoption compares with it (default: the model id's deployed version in the registry)." };
         var modelId = new Option<string>("--model-id") { Description = "The model id (registry scope) the version is registered under.", DefaultValueFactory = _ => "pair" };
         var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The training key (private PEM, from 'alpha keys new') that signs the version; without it the version is unsigned." };
         var command = new Command("train", "Run the whole retrain flow on a pair, store a checksummed (and signed) model version and register it.")

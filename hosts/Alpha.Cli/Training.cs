@@ -14,7 +14,8 @@ internal static class Training
     /// <summary>
     /// Trains, stores the version in <paramref name="modelsRoot"/> and registers it under <paramref name="modelId"/>
     /// (draft; candidate when adopted; deployed when the policy's auto_deploy says so), prints the summary and applies
-    /// retention; returns the version's folder.
+    /// retention; returns the version's folder. Without <paramref name="deployed"/>, the model id's deployed version
+    /// in the registry (if any) is the one θ stabilisation and adoption compare with.
     /// </summary>
     /// <exception cref="IOException">The models folder is not writable (checked before training), or the version exists.</exception>
     public static async Task<string> RunAsync(
@@ -22,6 +23,18 @@ internal static class Training
     {
         ModelIds.EnsureValid(modelId);
         ModelsFolder.CheckWritable(modelsRoot);
+        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
+        {
+            ModelsRoot = modelsRoot,
+            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
+            KeepVersions = policy.KeepVersions,
+        });
+        if (deployed is null && await registry.DeployedAsync(modelId, cancellationToken) is string version)
+        {
+            deployed = DeployedModel.Load(Path.Combine(modelsRoot, version));
+            AnsiConsole.MarkupLineInterpolated($"comparing with {modelId}'s deployed version {version}: θ stabilisation starts from its θ, adoption compares with its backtest");
+        }
+
         var flow = new RetrainFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
         RetrainResult? result = null;
         AnsiConsole.Progress()
@@ -30,12 +43,6 @@ internal static class Training
             .Start(context => result = flow.Run(data, deployed, new StageProgress(context), cancellationToken));
 
         ShowDataQuality(result!.DataQuality);
-        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
-        {
-            ModelsRoot = modelsRoot,
-            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
-            KeepVersions = policy.KeepVersions,
-        });
         ModelVersionState state;
         try
         {

@@ -40,6 +40,26 @@ public sealed class CliTests
     }
 
     [XGBoostFact]
+    public void Demo_AfterADeploy_ComparesWithTheDeployedVersion()
+    {
+        string root = Directory.CreateTempSubdirectory("alpha-demo-deployed-").FullName;
+        Assert.Equal(0, Alpha.Run("demo", "--out", root, "--bars", "3000").ExitCode);
+        string first = Path.GetFileName(Assert.Single(ModelStore.ListVersions(root)));
+        string[] registry = ["--models", root, "--model-id", "demo", "--allow-unsigned", "--reason", "test"];
+        foreach (string move in (string[])["promote", "approve", "deploy"])
+        {
+            (int moved, _, string moveError) = Alpha.Run(["models", move, first, .. registry]);
+            Assert.True(moved == 0, moveError);
+        }
+
+        (int code, string output, string error) = Alpha.Run("demo", "--out", root, "--bars", "3000");
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"comparing with demo's deployed version {first}", output, StringComparison.Ordinal);
+        Assert.Contains("sharpe_vs_deployed", output, StringComparison.Ordinal);
+    }
+
+    [XGBoostFact]
     public void Demo_WithoutOut_RemovesItsTemporaryFolder_AndPrintsPlainUnwrappedText()
     {
         (int code, string output, string error) = Alpha.Run("demo", "--bars", "3000");
