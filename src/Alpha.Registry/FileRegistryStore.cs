@@ -8,7 +8,8 @@ namespace Alpha.Registry;
 /// <summary>
 /// The embedded registry store: per model id a folder under <see cref="Root"/> with <c>events.jsonl</c> (one
 /// canonical JSON event per line, appended and flushed to disk), <c>head.json</c> (the last acknowledged sequence and
-/// hash, replaced atomically after each append, so a truncated log shows), <c>versions.jsonl</c> (the catalogue rows)
+/// hash, replaced atomically after each append, so a truncated log shows), <c>versions.jsonl</c> (the catalogue rows;
+/// a later row of a version replaces an earlier one)
 /// and <c>.lock</c>, an exclusive file lock that serialises appends across threads and processes.
 /// </summary>
 /// <remarks>
@@ -103,7 +104,7 @@ public sealed class FileRegistryStore : IRegistryStore
             return log;
         }
 
-        if (append.Registered is { } record)
+        if (append.Row is { } record)
         {
             using var versions = new FileStream(Path.Combine(folder, VersionsFile), FileMode.Append, FileAccess.Write, FileShare.Read);
             versions.Write(ModelVersionRecordJson.Line(record));

@@ -320,12 +320,17 @@ public sealed class ModelRegistry
             Open(version, before.Digest(version), restore: false);
         }
 
+        // Seed 003: the reason a version was approved or rejected is kept in its catalogue row's notes.
+        ModelVersionRecord? row = to is ModelStatus.Approved or ModelStatus.Rejected
+            && (await RecordsAsync(modelId, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(version) is { } record
+            ? record with { Notes = $"{record.Notes}{(record.Notes.Length == 0 ? "" : "\n")}{ModelLifecycle.Name(to)} by {actor.Name} ({actor.Role}): {reason}" }
+            : null;
         DateTimeOffset at = Now();
         RegistryLog log = await Store.AppendAsync(modelId, current =>
         {
             RegistryState state = RegistryState.Of(current);
             ModelStatus from = state.Check(version, to, reason);
-            return new RegistryAppend(state.Chain([state.Move(version, from, to, actor, reason, at, state.Digest(version))]), null);
+            return new RegistryAppend(state.Chain([state.Move(version, from, to, actor, reason, at, state.Digest(version))]), row);
         }, cancellationToken).ConfigureAwait(false);
         return await StateAsync(log, version, cancellationToken).ConfigureAwait(false);
     }

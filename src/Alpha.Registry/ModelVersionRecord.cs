@@ -19,7 +19,7 @@ namespace Alpha.Registry;
 /// <param name="CodeHash">The code hash (<c>code_hash</c>); empty when absent.</param>
 /// <param name="DataHash">The data hash (<c>dataset_index.json</c>'s <c>data_hash</c>); empty when absent.</param>
 /// <param name="Seed">The run's seed; null when absent.</param>
-/// <param name="Notes">The registration's note.</param>
+/// <param name="Notes">The registration's note, then the approval or rejection with its actor and reason (seed 003: the reason is kept with the row).</param>
 public sealed record ModelVersionRecord(
     string ModelVersion,
     string ModelId,

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace Alpha.Registry;
 
-/// <summary>What one registry write appends: events, already chained, and the version row of a registration.</summary>
+/// <summary>What one registry write appends: events, already chained, and the catalogue row it writes.</summary>
 /// <param name="Events">The new events, continuing the log's chain.</param>
-/// <param name="Registered">The version's catalogue row when the write registers a version; otherwise <see langword="null"/>.</param>
-public sealed record RegistryAppend(ImmutableArray<RegistryEvent> Events, ModelVersionRecord? Registered);
+/// <param name="Row">
+/// The version's catalogue row, written with the events: inserted by a registration, replaced when an approval or a
+/// rejection records its reason in <see cref="ModelVersionRecord.Notes"/>; otherwise <see langword="null"/>.
+/// </param>
+public sealed record RegistryAppend(ImmutableArray<RegistryEvent> Events, ModelVersionRecord? Row);

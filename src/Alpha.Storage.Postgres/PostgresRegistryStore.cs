@@ -97,9 +97,9 @@ public sealed class PostgresRegistryStore : IRegistryStore
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            if (append.Registered is { } record)
+            if (append.Row is { } record)
             {
-                batch.BatchCommands.Add(Register(record));
+                batch.BatchCommands.Add(Upsert(record));
             }
 
             foreach (RegistryEvent e in append.Events)
@@ -185,12 +185,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return command;
     }
 
-    private static NpgsqlBatchCommand Register(ModelVersionRecord r)
+    private static NpgsqlBatchCommand Upsert(ModelVersionRecord r)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO core.model_registry (model_id, model_version, status, created_at, created_by, dataset_index_path, feature_schema_path,
                 model_ai1_path, model_ai2_path, params_yaml_path, metrics_json, theta1, theta2, code_hash, data_hash, seed, notes)
             VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            ON CONFLICT (model_id, model_version) DO UPDATE SET notes = EXCLUDED.notes
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = r.ModelId });
         command.Parameters.Add(new NpgsqlParameter { Value = r.ModelVersion });

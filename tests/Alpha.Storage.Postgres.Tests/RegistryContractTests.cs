@@ -37,7 +37,9 @@ public sealed class RegistryContractTests(RegistryDatabase database) : IClassFix
 
         s.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(ModelStatus.Candidate, (await s.Registry.PromoteAsync(s.ModelId, v, s_quant)).Status);
-        Assert.Equal(ModelStatus.Approved, (await s.Registry.ApproveAsync(s.ModelId, v, s_risk, "backtest reviewed")).Status);
+        ModelVersionState approved = await s.Registry.ApproveAsync(s.ModelId, v, s_risk, "backtest reviewed");
+        Assert.Equal(ModelStatus.Approved, approved.Status);
+        Assert.Equal("first\napproved by bob (risk): backtest reviewed", approved.Record!.Notes);
         ModelVersionState deployed = await s.Registry.DeployAsync(s.ModelId, v, s_risk, "go live");
 
         Assert.Equal(ModelStatus.Deployed, deployed.Status);
@@ -51,6 +53,7 @@ public sealed class RegistryContractTests(RegistryDatabase database) : IClassFix
         Assert.All(history, e => Assert.Equal(ModelStore.Verify(s.Versions.Folder(v)).ChecksumsDigest, e.ChecksumsDigest));
         Assert.Contains(s.ModelId, await s.Registry.ListModelIdsAsync());
         Assert.Equal([v], (await s.Registry.VersionsAsync(s.ModelId)).Select(x => x.Version));
+        Assert.Equal("first\napproved by bob (risk): backtest reviewed", (await s.Registry.StateAsync(s.ModelId, v)).Record!.Notes);
     }
 
     [Theory]
