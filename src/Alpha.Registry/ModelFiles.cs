@@ -28,6 +28,16 @@ public static class ModelFiles
         _ => throw new ArgumentOutOfRangeException(nameof(model), $"No booster file for {model} in {format}."),
     };
 
+    /// <summary>
+    /// The path of a version folder's booster <paramref name="model"/> (<c>ai1</c> or <c>ai2</c>): a version holds each
+    /// booster in the format that trained it, XGBoost JSON if present, else LightGBM text.
+    /// </summary>
+    public static string FindBooster(string folder, string model)
+    {
+        string json = Path.Combine(folder, Booster(model, ModelFormat.XGBoostJson));
+        return File.Exists(json) ? json : Path.Combine(folder, Booster(model, ModelFormat.LightGbmText));
+    }
+
     /// <summary>AI1 calibrator (<c>CalibratorJson</c>).</summary>
     public const string Ai1Calibrator = "calibrator_ai1.json";
 

@@ -304,7 +304,7 @@ public sealed class ModelRegistry
             deleted.Add(folder);
         }
 
-        deleted.AddRange(ModelStore.Prune(Options.ModelsRoot, int.MaxValue, timeProvider: _timeProvider));
+        deleted.AddRange(ModelStore.DeleteStaleStaging(Options.ModelsRoot, _timeProvider));
         return deleted.ToImmutable();
     }
 

@@ -15,7 +15,8 @@ namespace Alpha.Registry;
 /// </summary>
 public static class ModelStore
 {
-    private const string StagingPrefix = ".staging-";
+    /// <summary>The name prefix of every folder a write or copy is staged in before its rename.</summary>
+    internal const string StagingPrefix = ".staging-";
 
     /// <summary>Writes artifacts as a new version, signed when <paramref name="signingKey"/> is given.</summary>
     /// <param name="artifacts">File name → content (plain names, no folders; not one of the names the format reserves).</param>
@@ -170,18 +171,16 @@ public static class ModelStore
         : [];
 
     /// <summary>
-    /// Deletes the oldest versions beyond <paramref name="keep"/> (at least 5, DESIGN.md § 5), never one of
-    /// <paramref name="protectedVersions"/>, and stale staging folders: the leftovers of a write that crashed,
-    /// untouched for <see cref="StagingStaleAfter"/> (a write in progress touches its folder with every file).
+    /// Deletes stale staging folders: the leftovers of a write that crashed, untouched for
+    /// <see cref="StagingStaleAfter"/> (a write in progress touches its folder with every file). Which versions to keep
+    /// is the registry's decision (<see cref="ModelRegistry.PruneAsync"/>).
     /// </summary>
     /// <param name="modelsRoot">The models folder.</param>
-    /// <param name="keep">Versions to keep.</param>
-    /// <param name="protectedVersions">Version names never deleted (the deployed one).</param>
     /// <param name="timeProvider">The clock staging folders' ages are measured with; default the system clock.</param>
     /// <returns>The folders deleted.</returns>
-    public static ImmutableArray<string> Prune(string modelsRoot, int keep, IReadOnlyCollection<string>? protectedVersions = null, TimeProvider? timeProvider = null)
+    public static ImmutableArray<string> DeleteStaleStaging(string modelsRoot, TimeProvider? timeProvider = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 5);
+        ArgumentException.ThrowIfNullOrEmpty(modelsRoot);
         var deleted = ImmutableArray.CreateBuilder<string>();
         DateTimeOffset now = (timeProvider ?? TimeProvider.System).GetUtcNow();
         foreach (string staging in Directory.Exists(modelsRoot) ? Directory.EnumerateDirectories(modelsRoot, StagingPrefix + "*") : [])
@@ -193,20 +192,10 @@ public static class ModelStore
             }
         }
 
-        ImmutableArray<string> versions = ListVersions(modelsRoot);
-        foreach (string folder in versions.Take(Math.Max(0, versions.Length - keep)))
-        {
-            if (protectedVersions?.Contains(Path.GetFileName(folder)) != true)
-            {
-                Directory.Delete(folder, recursive: true);
-                deleted.Add(folder);
-            }
-        }
-
         return deleted.ToImmutable();
     }
 
-    /// <summary>How long a staging folder must be untouched before <see cref="Prune"/> treats it as a crashed write's leftovers: one hour.</summary>
+    /// <summary>How long a staging folder must be untouched before <see cref="DeleteStaleStaging"/> treats it as a crashed write's leftovers: one hour.</summary>
     public static TimeSpan StagingStaleAfter { get; } = TimeSpan.FromHours(1);
 
     private static DateTimeOffset LastTouched(string folder) =>

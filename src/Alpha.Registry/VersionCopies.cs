@@ -5,14 +5,13 @@ namespace Alpha.Registry;
 /// <summary>Copies of version folders between the models folder and the backup root, each staged and renamed into place.</summary>
 internal static class VersionCopies
 {
-    public const string StagingPrefix = ".staging-";
     public const string QuarantineFolder = ".quarantine";
 
     /// <summary>Copies <paramref name="source"/> to <c>{root}/{version}</c> through a staging folder and verifies the copy.</summary>
     public static ModelVerification Copy(string source, string root, ModelTrust trust)
     {
         string version = Path.GetFileName(source);
-        string staging = Path.Combine(root, StagingPrefix + "copy-" + version);
+        string staging = Path.Combine(root, ModelStore.StagingPrefix + "copy-" + version);
         Directory.CreateDirectory(root);
         if (Directory.Exists(staging))
         {

@@ -45,16 +45,10 @@ internal static class VersionRecordReader
             version, modelId, createdAt.ToUniversalTime(), createdBy,
             Path.Combine(folder, ModelFiles.DatasetIndex),
             Path.Combine(folder, ModelFiles.FeatureSchema),
-            Booster(folder, "ai1"),
-            Booster(folder, "ai2"),
+            ModelFiles.FindBooster(folder, "ai1"),
+            ModelFiles.FindBooster(folder, "ai2"),
             Path.Combine(folder, ModelFiles.Params),
             metrics, theta1, theta2, ReadText(folder, ModelFiles.CodeHash), dataHash, seed, notes);
-    }
-
-    private static string Booster(string folder, string model)
-    {
-        string json = Path.Combine(folder, $"model_{model}.json");
-        return File.Exists(json) ? json : Path.Combine(folder, $"model_{model}.txt");
     }
 
     private static double Number(JsonElement parent, string name) =>

@@ -61,8 +61,8 @@ public sealed class TrainedModel
         ModelParams p = ModelParams.Read(folder);
         return new TrainedModel(
             check.Version,
-            BoostedTreeModel.Load(BoosterPath(folder, "ai1")),
-            BoostedTreeModel.Load(BoosterPath(folder, "ai2")),
+            BoostedTreeModel.Load(ModelFiles.FindBooster(folder, "ai1")),
+            BoostedTreeModel.Load(ModelFiles.FindBooster(folder, "ai2")),
             CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai1Calibrator))),
             CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai2Calibrator))),
             FeatureSchema.FromJson(File.ReadAllText(Path.Combine(folder, ModelFiles.FeatureSchema))),
@@ -98,12 +98,5 @@ public sealed class TrainedModel
         }
 
         return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, options with { MaxSpeed = double.PositiveInfinity });
-    }
-
-    // A version holds each booster in the format that trained it: XGBoost JSON or LightGBM model.txt.
-    private static string BoosterPath(string folder, string model)
-    {
-        string json = Path.Combine(folder, ModelFiles.Booster(model, ModelFormat.XGBoostJson));
-        return File.Exists(json) ? json : Path.Combine(folder, ModelFiles.Booster(model, ModelFormat.LightGbmText));
     }
 }

@@ -103,10 +103,12 @@ public sealed class DisasterRecoveryTests
         await ApprovedAsync(registry, v[1], register: false);
         await registry.DeployAsync("pair", v[0], s_ops, "first");
         await registry.DeployAsync("pair", v[1], s_ops, "second");
+        string crashed = Directory.CreateDirectory(Path.Combine(versions.ModelsRoot, ".staging-crashed")).FullName;
+        Directory.SetLastWriteTimeUtc(crashed, DateTime.UtcNow - ModelStore.StagingStaleAfter - TimeSpan.FromMinutes(1));
 
         var deleted = await registry.PruneAsync(s_ops);
 
-        Assert.Equal([v[2], v[3]], deleted.Select(Path.GetFileName));
+        Assert.Equal([v[2], v[3], ".staging-crashed"], deleted.Select(Path.GetFileName));
         Assert.Equal([v[0], v[1], .. v[4..]], ModelStore.ListVersions(versions.ModelsRoot).Select(Path.GetFileName));
         Assert.Equal(ModelStatus.Archived, (await registry.StateAsync("pair", v[2])).Status);
         Assert.Equal(ModelStatus.Archived, (await registry.StateAsync("pair", v[3])).Status);

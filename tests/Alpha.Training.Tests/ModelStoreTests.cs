@@ -94,7 +94,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
     }
 
     [XGBoostFact]
-    public void Prune_RemovesStaleStagingFolders_AndKeepsFreshOnes()
+    public void DeleteStaleStaging_RemovesStaleStagingFolders_AndKeepsFreshOnes()
     {
         string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
         string stale = Directory.CreateDirectory(Path.Combine(root, ".staging-20261101_0000_aaaaaaa")).FullName;
@@ -108,7 +108,7 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
         string version = ModelStore.Write(flow.Result.Artifacts, root, s_clock);
 
         var clock = new ManualTimeProvider(new DateTimeOffset(written, TimeSpan.Zero) + TimeSpan.FromMinutes(5));
-        IReadOnlyList<string> deleted = ModelStore.Prune(root, 5, timeProvider: clock);
+        IReadOnlyList<string> deleted = ModelStore.DeleteStaleStaging(root, clock);
 
         Assert.Equal([stale], deleted);
         Assert.True(Directory.Exists(fresh));
@@ -122,18 +122,5 @@ public sealed class ModelStoreTests(FlowFixture flow) : IClassFixture<FlowFixtur
         string renamed = folder[..^7] + "0000000";
         Directory.Move(folder, renamed);
         Assert.Contains(ModelStore.Verify(renamed).Problems, p => p.Contains("does not end with the checksums' hash", StringComparison.Ordinal));
-    }
-
-    [XGBoostFact]
-    public void Prune_KeepsTheNewestAndTheProtected()
-    {
-        string root = Directory.CreateTempSubdirectory("alpha-models-").FullName;
-        ImmutableArray<string> written = [.. Enumerable.Range(0, 7).Select(d => ModelStore.Write(flow.Result.Artifacts, root, new ManualTimeProvider(s_clock.Now.AddDays(d))))];
-
-        ImmutableArray<string> deleted = ModelStore.Prune(root, keep: 5, protectedVersions: [Path.GetFileName(written[0])]);
-
-        Assert.Equal([written[1]], deleted.ToArray());
-        Assert.Equal([written[0], .. written[2..]], ModelStore.ListVersions(root).ToArray());
-        Assert.Throws<ArgumentOutOfRangeException>(() => ModelStore.Prune(root, keep: 3));
     }
 }
