@@ -85,8 +85,8 @@ internal static class ModelsCommand
                 AnsiConsole.MarkupLineInterpolated($"created {Time(r.CreatedAt)} by {r.CreatedBy}; θ = ({Theta(r.Theta1)}, {Theta(r.Theta2)}); seed {r.Seed?.ToString(CultureInfo.InvariantCulture) ?? "—"}; code {r.CodeHash}; data {r.DataHash}; {r.Notes}");
             }
 
-            ModelVerification check = ModelStore.Verify(Path.Combine(open.Registry.Options.ModelsRoot, state.Version), open.Registry.Options.Trust);
-            bool verified = ShowVerification(check, state.ChecksumsDigest);
+            ModelVerification check = await open.Registry.VerifyAsync(state.ModelId, state.Version, ct);
+            bool verified = ShowVerification(check);
             AnsiConsole.MarkupLineInterpolated($"[grey]metrics and adoption: alpha inspect {check.Folder}[/]");
             return verified ? ExitCodes.Success : ExitCodes.VerificationFailed;
         });
@@ -101,9 +101,11 @@ internal static class ModelsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using OpenRegistry open = shared.Open(parse);
-            string? registered = parse.GetValue(modelId) is string id ? (await open.Registry.StateAsync(id, parse.GetRequiredValue(version), ct)).ChecksumsDigest : null;
-            ModelVerification check = ModelStore.Verify(Path.Combine(open.Registry.Options.ModelsRoot, parse.GetRequiredValue(version)), open.Registry.Options.Trust);
-            return ShowVerification(check, registered) ? ExitCodes.Success : ExitCodes.VerificationFailed;
+            string v = parse.GetRequiredValue(version);
+            ModelVerification check = parse.GetValue(modelId) is string id
+                ? await open.Registry.VerifyAsync(id, v, ct)
+                : ModelStore.Verify(Path.Combine(open.Registry.Options.ModelsRoot, v), open.Registry.Options.Trust);
+            return ShowVerification(check) ? ExitCodes.Success : ExitCodes.VerificationFailed;
         });
         return command;
     }
@@ -261,10 +263,9 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static bool ShowVerification(ModelVerification check, string? registeredDigest)
+    private static bool ShowVerification(ModelVerification check)
     {
-        bool registeredMatches = registeredDigest is null || check.ChecksumsDigest == registeredDigest;
-        if (check.IsValid && registeredMatches)
+        if (check.IsValid)
         {
             string signature = check.Signature == SignatureStatus.Valid ? $"signed by key {check.KeyId}" : "unsigned (accepted: --allow-unsigned)";
             AnsiConsole.MarkupLineInterpolated($"[green]{check.Version}: verified[/] (checksums; {signature})");
@@ -275,11 +276,6 @@ internal static class ModelsCommand
         foreach (string problem in check.Problems)
         {
             AnsiConsole.MarkupLineInterpolated($"  [red]{problem}[/]");
-        }
-
-        if (!registeredMatches)
-        {
-            AnsiConsole.MarkupLineInterpolated($"  [red]{ModelFiles.Checksums} is not the one registered (registered {registeredDigest}).[/]");
         }
 
         return false;

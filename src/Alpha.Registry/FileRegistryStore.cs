@@ -61,29 +61,15 @@ public sealed class FileRegistryStore : IRegistryStore
     /// <inheritdoc/>
     public ValueTask<ImmutableArray<ModelVersionRecord>> ReadVersionsAsync(string modelId, CancellationToken cancellationToken = default)
     {
-        string folder = Folder(modelId);
-        RegistryLog log = Read(folder, modelId).Log;
-        var registered = log.Events.Where(e => e.Kind == RegistryEventKind.Transition && e.From is null).Select(e => e.Version).ToHashSet(StringComparer.Ordinal);
-        string path = Path.Combine(folder, VersionsFile);
-        if (!File.Exists(path))
-        {
-            return ValueTask.FromResult(ImmutableArray<ModelVersionRecord>.Empty);
-        }
-
+        string path = Path.Combine(Folder(modelId), VersionsFile);
         var records = ImmutableArray.CreateBuilder<ModelVersionRecord>();
         long lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in File.Exists(path) ? File.ReadLines(path) : [])
         {
             lineNumber++;
-            if (line.Length == 0)
+            if (line.Length > 0)
             {
-                continue;
-            }
-
-            ModelVersionRecord record = ModelVersionRecordJson.Parse(line, modelId, lineNumber);
-            if (registered.Contains(record.ModelVersion))
-            {
-                records.Add(record);     // a row whose registration never reached the log (a crash between the two) is not a version
+                records.Add(ModelVersionRecordJson.Parse(line, modelId, lineNumber));
             }
         }
 

@@ -16,7 +16,11 @@ public interface IRegistryStore
     /// <exception cref="RegistryLogException">The stored log cannot be read (a malformed entry); the message names the model id and the entry.</exception>
     ValueTask<RegistryLog> ReadAsync(string modelId, CancellationToken cancellationToken = default);
 
-    /// <summary>The catalogue rows of the versions registered under a model id, in registration order.</summary>
+    /// <summary>
+    /// The catalogue rows written under a model id, in the order written; a later row of a version replaces an
+    /// earlier one. The registry looks rows up by the versions its log registered, so a row a crash left without its
+    /// registration event is never shown.
+    /// </summary>
     ValueTask<ImmutableArray<ModelVersionRecord>> ReadVersionsAsync(string modelId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -62,9 +62,7 @@ public sealed class ModelRegistry
     public async Task<ModelVersionState> WriteAsync(
         string modelId, IReadOnlyDictionary<string, ImmutableArray<byte>> artifacts, RegistryActor actor, ModelSigningKey? signingKey = null, string notes = "", CancellationToken cancellationToken = default)
     {
-        ModelIds.EnsureValid(modelId);
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureValid();
+        CheckCaller(modelId, actor);
         string folder = ModelStore.Write(artifacts, Options.ModelsRoot, _timeProvider, signingKey, cancellationToken);
         return await RegisterAsync(modelId, Path.GetFileName(folder), actor, notes, cancellationToken).ConfigureAwait(false);
     }
@@ -80,9 +78,7 @@ public sealed class ModelRegistry
     /// <exception cref="IllegalTransitionException">The version is already registered under <paramref name="modelId"/>.</exception>
     public async Task<ModelVersionState> RegisterAsync(string modelId, string version, RegistryActor actor, string notes = "", CancellationToken cancellationToken = default)
     {
-        ModelIds.EnsureValid(modelId);
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureValid();
+        CheckCaller(modelId, actor);
         ModelVerification check = VerifyFolder(version);
         ModelVersionRecord record = VersionRecordReader.Read(check.Folder, modelId, actor.Name, notes ?? "");
         DateTimeOffset at = Now();
@@ -96,7 +92,7 @@ public sealed class ModelRegistry
 
             return new RegistryAppend(state.Chain([state.Move(version, null, ModelStatus.Draft, actor, null, at, check.ChecksumsDigest!)]), record);
         }, cancellationToken).ConfigureAwait(false);
-        return RegistryState.Of(log).State(version, record);
+        return RegistryState.OfAppended(log).State(version, record);
     }
 
     /// <summary>Draft → candidate: the version passed adoption.</summary>
@@ -123,9 +119,7 @@ public sealed class ModelRegistry
     /// <exception cref="ModelVerificationException">The version does not verify and cannot be restored.</exception>
     public async Task<ModelVersionState> DeployAsync(string modelId, string version, RegistryActor actor, string reason, CancellationToken cancellationToken = default)
     {
-        ModelIds.EnsureValid(modelId);
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureValid();
+        CheckCaller(modelId, actor);
         RegistryState before = await ReadStateAsync(modelId, cancellationToken).ConfigureAwait(false);
         before.Check(version, ModelStatus.Deployed, reason);
         PrepareForServing(before, version);
@@ -143,7 +137,7 @@ public sealed class ModelRegistry
             drafts.Add(state.Move(version, from, ModelStatus.Deployed, actor, reason, at, state.Digest(version)));
             return new RegistryAppend(state.Chain(drafts), null);
         }, cancellationToken).ConfigureAwait(false);
-        return await StateAsync(log, version, cancellationToken).ConfigureAwait(false);
+        return await StateAsync(RegistryState.OfAppended(log), version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -154,9 +148,7 @@ public sealed class ModelRegistry
     /// <exception cref="IllegalTransitionException">Nothing is deployed, there is no earlier version to return to, no reason, or another writer moved the pointer meanwhile.</exception>
     public async Task<ModelVersionState> RollbackAsync(string modelId, RegistryActor actor, string reason, CancellationToken cancellationToken = default)
     {
-        ModelIds.EnsureValid(modelId);
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureValid();
+        CheckCaller(modelId, actor);
         RegistryState before = await ReadStateAsync(modelId, cancellationToken).ConfigureAwait(false);
         (string deployed, string target) = RollbackPair(before, reason);
         PrepareForServing(before, target);
@@ -174,7 +166,7 @@ public sealed class ModelRegistry
                 state.Move(target, ModelStatus.Retired, ModelStatus.Deployed, actor, $"rollback from {deployed}: {reason}", at, state.Digest(target)),
             ]), null);
         }, cancellationToken).ConfigureAwait(false);
-        return await StateAsync(log, target, cancellationToken).ConfigureAwait(false);
+        return await StateAsync(RegistryState.OfAppended(log), target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that a host loaded (serves) a version of a model id.</summary>
@@ -211,7 +203,7 @@ public sealed class ModelRegistry
     /// <summary>One version's status.</summary>
     /// <exception cref="ModelVersionNotFoundException">Not registered under <paramref name="modelId"/>.</exception>
     public async Task<ModelVersionState> StateAsync(string modelId, string version, CancellationToken cancellationToken = default) =>
-        await StateAsync(await Store.ReadAsync(Valid(modelId), cancellationToken).ConfigureAwait(false), version, cancellationToken).ConfigureAwait(false);
+        await StateAsync(await ReadStateAsync(modelId, cancellationToken).ConfigureAwait(false), version, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The version deployed under a model id; <see langword="null"/> when none is.</summary>
     public async Task<string?> DeployedAsync(string modelId, CancellationToken cancellationToken = default) =>
@@ -240,6 +232,17 @@ public sealed class ModelRegistry
         }
 
         return new ServedBy(modelId, at, deployed, [.. reports.Values]);
+    }
+
+    /// <summary>
+    /// Verifies a registered version where it lies, changing nothing: its checksums and signature against
+    /// <see cref="RegistryOptions.Trust"/>, and its checksums against those registered for it.
+    /// </summary>
+    /// <exception cref="ModelVersionNotFoundException">Not registered under <paramref name="modelId"/>.</exception>
+    public async Task<ModelVerification> VerifyAsync(string modelId, string version, CancellationToken cancellationToken = default)
+    {
+        RegistryState state = await ReadStateAsync(modelId, cancellationToken).ConfigureAwait(false);
+        return WithDigest(ModelStore.Verify(Path.Combine(Options.ModelsRoot, version), Options.Trust), state.Digest(version));
     }
 
     /// <summary>
@@ -310,9 +313,7 @@ public sealed class ModelRegistry
 
     private async Task<ModelVersionState> MoveAsync(string modelId, string version, ModelStatus to, RegistryActor actor, string? reason, CancellationToken cancellationToken)
     {
-        ModelIds.EnsureValid(modelId);
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureValid();
+        CheckCaller(modelId, actor);
         RegistryState before = await ReadStateAsync(modelId, cancellationToken).ConfigureAwait(false);
         before.Check(version, to, reason);
         if (to is ModelStatus.Candidate or ModelStatus.Approved)
@@ -332,7 +333,7 @@ public sealed class ModelRegistry
             ModelStatus from = state.Check(version, to, reason);
             return new RegistryAppend(state.Chain([state.Move(version, from, to, actor, reason, at, state.Digest(version))]), row);
         }, cancellationToken).ConfigureAwait(false);
-        return await StateAsync(log, version, cancellationToken).ConfigureAwait(false);
+        return await StateAsync(RegistryState.OfAppended(log), version, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReportAsync(string modelId, string version, string host, RegistryEventKind kind, string? reason, string digest, CancellationToken cancellationToken)
@@ -430,10 +431,9 @@ public sealed class ModelRegistry
     private async Task<RegistryState> ReadStateAsync(string modelId, CancellationToken cancellationToken) =>
         RegistryState.Of(await Store.ReadAsync(Valid(modelId), cancellationToken).ConfigureAwait(false));
 
-    private async Task<ModelVersionState> StateAsync(RegistryLog log, string version, CancellationToken cancellationToken)
+    private async Task<ModelVersionState> StateAsync(RegistryState state, string version, CancellationToken cancellationToken)
     {
-        RegistryState state = RegistryState.Of(log);
-        ImmutableDictionary<string, ModelVersionRecord> records = await RecordsAsync(log.ModelId, cancellationToken).ConfigureAwait(false);
+        ImmutableDictionary<string, ModelVersionRecord> records = await RecordsAsync(state.ModelId, cancellationToken).ConfigureAwait(false);
         return state.State(version, records.GetValueOrDefault(version));
     }
 
@@ -441,6 +441,13 @@ public sealed class ModelRegistry
         (await Store.ReadVersionsAsync(modelId, cancellationToken).ConfigureAwait(false))
             .GroupBy(r => r.ModelVersion, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);     // a registration retried after a crash wrote its row twice
+
+    private static void CheckCaller(string modelId, RegistryActor actor)
+    {
+        ModelIds.EnsureValid(modelId);
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureValid();
+    }
 
     private static string Valid(string modelId)
     {

@@ -53,6 +53,9 @@ internal sealed class RegistryState
         return new RegistryState(log);
     }
 
+    /// <summary>The state of a log an append returned, without verifying it again: the append's decision verified the log it continued and chained the new events itself.</summary>
+    public static RegistryState OfAppended(RegistryLog log) => new(log);
+
     public ModelStatus? Status(string version) => _versions.TryGetValue(version, out var v) ? v.Status : null;
 
     public string Digest(string version) => _versions.TryGetValue(version, out var v) ? v.Digest : throw new ModelVersionNotFoundException(ModelId, version);

@@ -7,7 +7,7 @@ internal static class VersionCopies
 {
     public const string QuarantineFolder = ".quarantine";
 
-    /// <summary>Copies <paramref name="source"/> to <c>{root}/{version}</c> through a staging folder and verifies the copy.</summary>
+    /// <summary>Copies <paramref name="source"/> to <c>{root}/{version}</c> through a staging folder, verified before it is renamed into place.</summary>
     public static ModelVerification Copy(string source, string root, ModelTrust trust)
     {
         string version = Path.GetFileName(source);
@@ -35,8 +35,9 @@ internal static class VersionCopies
                 throw new ModelVerificationException(check);
             }
 
-            Directory.Move(staging, Path.Combine(root, version));
-            return ModelStore.Verify(Path.Combine(root, version), trust);
+            string target = Path.Combine(root, version);
+            Directory.Move(staging, target);
+            return check with { Folder = target };      // a rename changes no byte: the staged copy's verification stands
         }
         catch
         {

@@ -20,10 +20,11 @@ internal static class VersionRecordReader
         }
 
         double theta1 = double.NaN, theta2 = double.NaN;
-        string metrics = File.Exists(Path.Combine(folder, ModelFiles.Metrics)) ? File.ReadAllText(Path.Combine(folder, ModelFiles.Metrics)) : "{}";
-        using (JsonDocument? doc = ReadJson(folder, ModelFiles.Metrics))
+        string metricsPath = Path.Combine(folder, ModelFiles.Metrics);
+        string metrics = File.Exists(metricsPath) ? File.ReadAllText(metricsPath) : "{}";
+        using (JsonDocument doc = ParseJson(metrics, version, ModelFiles.Metrics))
         {
-            if (doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("theta_search", out JsonElement search))
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("theta_search", out JsonElement search))
             {
                 theta1 = Number(search, "theta1");
                 theta2 = Number(search, "theta2");
@@ -63,18 +64,18 @@ internal static class VersionRecordReader
     private static JsonDocument? ReadJson(string folder, string name)
     {
         string path = Path.Combine(folder, name);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
+        return File.Exists(path) ? ParseJson(File.ReadAllText(path), Path.GetFileName(folder), name) : null;
+    }
 
+    private static JsonDocument ParseJson(string text, string version, string name)
+    {
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
+            return JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{Path.GetFileName(folder)}: {name} is not valid JSON: {e.Message}", e);
+            throw new InvalidDataException($"{version}: {name} is not valid JSON: {e.Message}", e);
         }
     }
 }

@@ -51,6 +51,11 @@ public sealed class DisasterRecoveryTests
                 break;
         }
 
+        ModelVerification found = await registry.VerifyAsync("pair", v);      // reports, restores nothing
+        Assert.False(found.IsValid);
+        Assert.Equal(corruption == "swapped", found.Problems.Any(p => p.Contains("is not the one registered", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(Path.Combine(versions.ModelsRoot, ".quarantine")));
+
         VerifiedVersion opened = await registry.OpenAsync("pair", v);
 
         Assert.True(opened.RestoredFromBackup);
