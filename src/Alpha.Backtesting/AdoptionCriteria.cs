@@ -1,3 +1,5 @@
+using Alpha.Signals;
+
 namespace Alpha.Backtesting;
 
 /// <summary>When a new model may replace the deployed one (DESIGN.md § 5; bound to backtest_policy.yaml in Alpha.Training).</summary>

@@ -1,41 +1,14 @@
+using Alpha.Signals;
 using Alpha.Sizing;
 
 namespace Alpha.Backtesting;
 
-/// <summary>Settings of <see cref="Backtester"/> (DESIGN.md § 5 "Backtesting"); z levels in σ units of the entry bar's fit.</summary>
+/// <summary>Settings of <see cref="Backtester"/> (DESIGN.md § 5 "Backtesting"): the trading rules, starting equity, legs and costs.</summary>
 public sealed record BacktestOptions
 {
-    /// <summary>Smallest |z| of a candidate entry.</summary>
-    /// <value>The default is 2.0.</value>
-    public double EntryZ { get; init; } = 2.0;
-
-    /// <summary>Largest |z| of a candidate entry (no order above it).</summary>
-    /// <value>The default is 3.5.</value>
-    public double EntryMaxZ { get; init; } = 3.5;
-
-    /// <summary>Speed limit of a candidate (speed ≤ limit); use the AI1 labels' fitted limit.</summary>
-    /// <value>The default is +∞ (no limit).</value>
-    public double MaxSpeed { get; init; } = double.PositiveInfinity;
-
-    /// <summary>Exit when the entry-fixed |z| falls to this level.</summary>
-    /// <value>The default is 0.5.</value>
-    public double ExitZ { get; init; } = 0.5;
-
-    /// <summary>Stop when the entry-fixed |z| reaches this level.</summary>
-    /// <value>The default is 4.0.</value>
-    public double StopZ { get; init; } = 4.0;
-
-    /// <summary>M: exit when this many bars have passed since the entry decision (decided at that bar's close).</summary>
-    /// <value>The default is 48 bars.</value>
-    public int MaxHoldingBars { get; init; } = 48;
-
-    /// <summary>Equity lost when a trade reaches its stop, as a fraction of equity.</summary>
-    /// <value>The default is 0.005 (0.5 %).</value>
-    public double RiskPerTrade { get; init; } = 0.005;
-
-    /// <summary>Gross notional (both legs) at most this multiple of equity.</summary>
-    /// <value>The default is 5.</value>
-    public double MaxLeverage { get; init; } = 5.0;
+    /// <summary>The candidate band, exits, risk sizing and leverage cap the shared <see cref="PositionMachine"/> applies.</summary>
+    /// <value>The default is DESIGN.md's defaults (<see cref="TradingRules"/>).</value>
+    public TradingRules Rules { get; init; } = new();
 
     /// <summary>Starting equity, in the account currency.</summary>
     /// <value>The default is 1,000,000.</value>
@@ -53,43 +26,27 @@ public sealed record BacktestOptions
     /// <value>The default is 1 bp per leg per side.</value>
     public CostModel Costs { get; init; } = new();
 
-    /// <summary>Extra bars between a decision and its fill (the latency stress); 0 fills at the next bar's open.</summary>
-    /// <value>The default is 0.</value>
-    public int EntryDelayBars { get; init; }
-
     /// <summary>
-    /// Checks the z levels, sizing, holding limits and legs; the one place their ranges are defined (policy loaders call it too). Numbers must be finite.
+    /// Checks the rules (<see cref="TradingRules.Validate"/>), the starting equity and the legs (both quoted in the account currency); policy loaders call it too. Numbers must be finite.
     /// </summary>
     /// <exception cref="ArgumentException">A value is out of range; <see cref="ArgumentException.ParamName"/> names the property.</exception>
     public void Validate()
     {
-        foreach ((double value, string name) in new[] { (EntryZ, nameof(EntryZ)), (EntryMaxZ, nameof(EntryMaxZ)), (ExitZ, nameof(ExitZ)), (StopZ, nameof(StopZ)), (RiskPerTrade, nameof(RiskPerTrade)), (MaxLeverage, nameof(MaxLeverage)), (StartingEquity, nameof(StartingEquity)) })
+        ArgumentNullException.ThrowIfNull(Rules, nameof(Rules));
+        Rules.Validate();
+        if (!double.IsFinite(StartingEquity) || StartingEquity <= 0)
         {
-            if (!double.IsFinite(value) || value <= 0)
-            {
-                throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and positive.");
-            }
+            throw new ArgumentOutOfRangeException(nameof(StartingEquity), StartingEquity, "StartingEquity must be finite and positive.");
         }
 
-        if (double.IsNaN(MaxSpeed))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxSpeed), MaxSpeed, "MaxSpeed must not be NaN.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(EntryMaxZ, EntryZ, nameof(EntryMaxZ));
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ExitZ, EntryZ, nameof(ExitZ));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StopZ, EntryMaxZ, nameof(StopZ));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxHoldingBars, nameof(MaxHoldingBars));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(RiskPerTrade, 1, nameof(RiskPerTrade));
-        ArgumentOutOfRangeException.ThrowIfNegative(EntryDelayBars, nameof(EntryDelayBars));
         ArgumentNullException.ThrowIfNull(LegA, nameof(LegA));
         ArgumentNullException.ThrowIfNull(LegB, nameof(LegB));
         ArgumentNullException.ThrowIfNull(Costs, nameof(Costs));
         LegA.Validate();
         LegB.Validate();
-        if (LegA.QuoteCurrency != LegB.QuoteCurrency)
-        {
-            throw new ArgumentException($"Both legs must be quoted in one currency (the account currency) for a backtest; {LegA.Symbol} is in {LegA.QuoteCurrency}, {LegB.Symbol} in {LegB.QuoteCurrency}.", nameof(LegB));
-        }
+        _ = NewMachine();     // what the rules and legs cannot check alone: one quote currency for both legs
     }
+
+    /// <summary>A flat position machine with these rules, legs, costs and starting equity.</summary>
+    internal PositionMachine NewMachine() => new(Rules, LegA, LegB, Costs, StartingEquity);
 }

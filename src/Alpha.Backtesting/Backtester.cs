@@ -1,22 +1,24 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Alpha.Signals;
 
 namespace Alpha.Backtesting;
 
 /// <summary>
-/// Event-driven simulation of one pair's spread trades (DESIGN.md § 5 "Backtesting"). At each bar's close, while
-/// flat, a ready bar with EntryZ ≤ |z| ≤ EntryMaxZ and speed ≤ MaxSpeed is a candidate; if the decisions allow it,
-/// the entry fills at the next bar's open (both legs), direction −sign(z), holding the decision bar's hedge. Leg A's
-/// notional is sized so that reaching the stop loses RiskPerTrade of the current equity
-/// (RiskPerTrade · E / ((StopZ − |z|) · σ)), times the position scale, with the gross notional capped at
-/// MaxLeverage · E; leg B is beta-neutral through <see cref="Alpha.Sizing.BetaNeutralSizer"/>. At each later close the entry-fixed
-/// z decides the exit — |z^t| ≤ ExitZ, |z^t| ≥ StopZ, or M bars after the decision — filled at the next open; a
-/// position still open at the end of its segment closes at that bar's close. Costs are charged per leg and side.
-/// Equity is marked to market at every close.
+/// Event-driven simulation of one pair's spread trades (DESIGN.md § 5 "Backtesting", § 6 "Signals and the
+/// decision"), bar by bar through Alpha.Signals' <see cref="PositionMachine"/> — the same code the live engine runs.
+/// At each bar's close, while flat, a candidate (ready, EntryZ ≤ |z| ≤ EntryMaxZ, speed ≤ MaxSpeed) that the
+/// decisions allow is sized there — leg A's notional so that reaching the stop loses RiskPerTrade of the current
+/// equity, times the position scale, gross notional capped at MaxLeverage · equity, leg B beta-neutral — at that
+/// bar's close prices, and fills at the next bar's open with those quantities, holding the decision bar's hedge. At
+/// each later close the entry-fixed z decides the exit — |z^t| ≤ ExitZ, |z^t| ≥ StopZ, or M bars after the decision
+/// — filled at the next open. A position open when its segment splits closes at the open of the next segment's first
+/// bar; an entry whose fill bar lies in another segment is cancelled; a position still open at the end of the data
+/// closes at the last close. Costs are charged per leg and side. Equity is marked to market at every close.
 /// </summary>
 /// <remarks>
-/// No look-ahead: everything decided at bar t uses bars up to t (features are causal; fills use the next open).
-/// Allocations are proportional to trades and days, not bars.
+/// No look-ahead: everything decided at bar t uses bars up to t (features are causal; fills use the next open; a
+/// split is acted on when the next segment starts). Allocations are proportional to trades and days, not bars.
 /// </remarks>
 public static class Backtester
 {
@@ -57,49 +59,61 @@ public static class Backtester
             throw new ArgumentException($"The market ({market.Count} bars) and spread series ({spread.Count}) must cover the same bars.", nameof(spread));
         }
 
-        var mechanics = new TradeMechanics(market, spread, options);
         var trades = ImmutableArray.CreateBuilder<Trade>();
         for (int t = 0; t < market.Count; t++)
         {
-            if (mechanics.IsCandidate(t) && mechanics.Open(t, mechanics.FillBar(t), options.StartingEquity, 1.0) is TradeMechanics.Position position)
+            if (Alone(market, spread, options, t) is Trade trade)
             {
-                trades.Add(Hold(mechanics, market, position));
+                trades.Add(trade);
             }
         }
 
         return trades.ToImmutable();
     }
 
-    // Holds a position from its fill until its exit rule fires (filled at the next open) or its segment ends.
-    private static Trade Hold(TradeMechanics mechanics, PairMarket market, TradeMechanics.Position position)
+    // The trade a candidate at bar t makes alone: decided there, then held until it closes (or the data ends);
+    // null when t is no candidate, sizing rejects it or a split cancels it.
+    private static Trade? Alone(PairMarket market, SpreadSeries spread, BacktestOptions options, int t)
     {
-        for (int t = position.EntryBar; ; t++)
+        PositionMachine machine = options.NewMachine();
+        if (machine.AtClose(market.Bar(t), spread.At(t), allow: true) != BarDecision.EntryDecided)
         {
-            if (mechanics.IsLastOfSegment(t))
+            return null;
+        }
+
+        for (int k = t + 1; k < market.Count; k++)
+        {
+            PairBar bar = market.Bar(k);
+            if (machine.AtOpen(bar).Closed is Trade trade)
             {
-                return mechanics.Close(position, t, market.A[3][t], market.B[3][t], ExitReason.EndOfData).Trade;
+                return trade;
             }
 
-            if (mechanics.ExitAtClose(position, t) is ExitReason reason)
+            if (machine.IsFlat)
             {
-                return mechanics.Close(position, t + 1, market.A[0][t + 1], market.B[0][t + 1], reason).Trade;
+                return null;
             }
+
+            if (k + 1 == market.Count)
+            {
+                return machine.CloseAtEnd(bar);
+            }
+
+            machine.AtClose(bar, spread.At(k), allow: false);
         }
+
+        return null;
     }
 
     private sealed class Simulation(PairMarket market, SpreadSeries spread, EntryDecisions decisions, BacktestOptions options)
     {
-        private readonly TradeMechanics _mechanics = new(market, spread, options);
+        private readonly PositionMachine _machine = options.NewMachine();
         private readonly List<Trade> _trades = [];
         private readonly DailyEquity[] _daily = new DailyEquity[market.DayEnds.Length];
-        private double _cash = options.StartingEquity;
-        private TradeMechanics.Position? _open;
-        private int _pendingEntry = -1;
-        private int _pendingExit = -1;
-        private ExitReason _pendingReason;
         private int _candidates;
         private int _declined;
         private int _rejections;
+        private int _cancelled;
         private int _exposedBars;
         private int _day;
 
@@ -109,75 +123,44 @@ public static class Backtester
             int[] dayEnds = market.DayEnds;
             for (int t = 0; t < market.Count; t++)
             {
-                FillAtOpen(t);
-                _exposedBars += _open is null ? 0 : 1;
-                DecideAtClose(t);
+                PairBar bar = market.Bar(t);
+                BarFills fills = _machine.AtOpen(bar);
+                if (fills.Closed is Trade closed)
+                {
+                    _trades.Add(closed);
+                }
+
+                _cancelled += fills.Cancelled is null ? 0 : 1;
+                _exposedBars += _machine.Position is null ? 0 : 1;
+                Decide(bar, t);
+                if (t + 1 == market.Count && _machine.CloseAtEnd(bar) is Trade last)
+                {
+                    _trades.Add(last);
+                }
+
                 if (t == dayEnds[_day])
                 {
-                    _daily[_day++] = new DailyEquity(DateOnly.FromDateTime(time[t]), _open is { } p ? _cash + p.Unrealized(market.A[3][t], market.B[3][t]) : _cash);
+                    _daily[_day++] = new DailyEquity(DateOnly.FromDateTime(time[t]), _machine.Equity(bar.CloseA, bar.CloseB));
                 }
             }
 
             var summary = PerformanceMetrics.Compute(_daily, options.StartingEquity, time[0], time[^1], _trades, (double)_exposedBars / market.Count);
-            return new BacktestResult(summary, [.. _trades], ImmutableCollectionsMarshal.AsImmutableArray(_daily), _candidates, _declined, _rejections);
+            return new BacktestResult(summary, [.. _trades], ImmutableCollectionsMarshal.AsImmutableArray(_daily), _candidates, _declined, _rejections, _cancelled);
         }
 
-        private void FillAtOpen(int t)
+        private void Decide(PairBar bar, int t)
         {
-            if (_pendingExit == t && _open is { } position)
+            SpreadPoint point = spread.At(t);
+            _candidates += _machine.IsCandidate(bar, point) ? 1 : 0;
+            switch (_machine.AtClose(bar, point, decisions.AllowArray[t], decisions.ScaleAt(t)))
             {
-                Close(position, t, market.A[0][t], market.B[0][t], _pendingReason);
+                case BarDecision.EntryDeclined:
+                    _declined++;
+                    break;
+                case BarDecision.EntryRejected:
+                    _rejections++;
+                    break;
             }
-
-            if (_pendingEntry >= 0 && _mechanics.FillBar(_pendingEntry) == t)
-            {
-                _open = _mechanics.Open(_pendingEntry, t, _cash, decisions.ScaleAt(_pendingEntry));
-                _rejections += _open is null ? 1 : 0;
-                _cash -= _open?.EntryCosts ?? 0;
-                _pendingEntry = -1;
-            }
-        }
-
-        private void DecideAtClose(int t)
-        {
-            if (_open is { } position)
-            {
-                if (_mechanics.IsLastOfSegment(t))
-                {
-                    Close(position, t, market.A[3][t], market.B[3][t], ExitReason.EndOfData);
-                }
-                else if (_pendingExit < 0 && _mechanics.ExitAtClose(position, t) is ExitReason reason)
-                {
-                    _pendingExit = t + 1;
-                    _pendingReason = reason;
-                }
-
-                return;
-            }
-
-            if (_pendingEntry >= 0 || !_mechanics.IsCandidate(t))
-            {
-                return;
-            }
-
-            _candidates++;
-            if (decisions.AllowArray[t])
-            {
-                _pendingEntry = t;
-            }
-            else
-            {
-                _declined++;
-            }
-        }
-
-        private void Close(TradeMechanics.Position position, int bar, double priceA, double priceB, ExitReason reason)
-        {
-            (Trade trade, double cash) = _mechanics.Close(position, bar, priceA, priceB, reason);
-            _trades.Add(trade);
-            _cash += cash;
-            _open = null;
-            _pendingExit = -1;
         }
     }
 }

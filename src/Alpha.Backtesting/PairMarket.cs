@@ -1,4 +1,5 @@
 using Alpha.MarketData;
+using Alpha.Signals;
 
 namespace Alpha.Backtesting;
 
@@ -114,6 +115,9 @@ public sealed class PairMarket
 
         return new PairMarket(time.ToArray(), a, b, segment.ToArray());
     }
+
+    /// <summary>Bar t as the position machine sees it.</summary>
+    internal PairBar Bar(int t) => new(t, TimeArray[t], A[0][t], A[3][t], B[0][t], B[3][t], SegmentArray[t]);
 
     internal PairMarket With(double[][] a, double[][] b) => new(TimeArray, a, b, SegmentArray, DayEnds);
 

@@ -1,3 +1,5 @@
+using Alpha.Signals;
+
 namespace Alpha.Backtesting;
 
 /// <summary>The summary statistics of an equity curve and a trade list (the definitions of <see cref="PerformanceSummary"/>).</summary>

@@ -1,4 +1,5 @@
 using Alpha.Features;
+using Alpha.Signals;
 
 namespace Alpha.Backtesting;
 
@@ -32,6 +33,9 @@ public sealed class SpreadSeries
     internal double[] BetaArray { get; }
 
     internal double[] SigmaArray { get; }
+
+    /// <summary>Bar t as the position machine reads it.</summary>
+    internal SpreadPoint At(int t) => new(ReadyArray[t], ZArray[t], SpeedArray[t], AlphaArray[t], BetaArray[t], SigmaArray[t]);
 
     /// <summary>The series of a feature frame.</summary>
     public static SpreadSeries From(FeatureFrame features)

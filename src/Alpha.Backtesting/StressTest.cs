@@ -26,7 +26,7 @@ public static class StressTest
             BacktestOptions stressedOptions = options with
             {
                 Costs = scenario.CostFactor == 1 ? options.Costs : options.Costs.Scaled(scenario.CostFactor),
-                EntryDelayBars = options.EntryDelayBars + scenario.Delay,
+                Rules = options.Rules with { EntryDelayBars = options.Rules.EntryDelayBars + scenario.Delay },
             };
             results.Add(new StressResult(scenario.Name, Backtester.Run(stressed, SpreadSeries.From(frame), decisions, stressedOptions).Summary));
         }

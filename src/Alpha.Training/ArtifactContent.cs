@@ -118,11 +118,11 @@ internal sealed class ArtifactContent
         s.Append(CultureInfo.InvariantCulture, $"theta1: {Yaml(Theta.Theta1)}\n");
         s.Append(CultureInfo.InvariantCulture, $"theta2: {Yaml(Theta.Theta2)}\n");
         s.Append("# M: bars a position may be held after the decision bar.\n");
-        s.Append(CultureInfo.InvariantCulture, $"max_holding_bars: {Policy.Backtest.MaxHoldingBars}\n");
-        s.Append(CultureInfo.InvariantCulture, $"entry_z: {Yaml(Policy.Backtest.EntryZ)}\n");
-        s.Append(CultureInfo.InvariantCulture, $"entry_max_z: {Yaml(Policy.Backtest.EntryMaxZ)}\n");
-        s.Append(CultureInfo.InvariantCulture, $"exit_z: {Yaml(Policy.Backtest.ExitZ)}\n");
-        s.Append(CultureInfo.InvariantCulture, $"stop_z: {Yaml(Policy.Backtest.StopZ)}\n");
+        s.Append(CultureInfo.InvariantCulture, $"max_holding_bars: {Policy.Backtest.Rules.MaxHoldingBars}\n");
+        s.Append(CultureInfo.InvariantCulture, $"entry_z: {Yaml(Policy.Backtest.Rules.EntryZ)}\n");
+        s.Append(CultureInfo.InvariantCulture, $"entry_max_z: {Yaml(Policy.Backtest.Rules.EntryMaxZ)}\n");
+        s.Append(CultureInfo.InvariantCulture, $"exit_z: {Yaml(Policy.Backtest.Rules.ExitZ)}\n");
+        s.Append(CultureInfo.InvariantCulture, $"stop_z: {Yaml(Policy.Backtest.Rules.StopZ)}\n");
         s.Append("# AI1 candidate speed limit fitted on all training bars (labels used the same limit).\n");
         s.Append(CultureInfo.InvariantCulture, $"max_speed: {Yaml(Reversion.MaxSpeed)}\n");
         s.Append(CultureInfo.InvariantCulture, $"label_horizon_bars: {r.HorizonBars}\n");

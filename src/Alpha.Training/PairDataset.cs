@@ -1,5 +1,5 @@
-using System.Runtime.ExceptionServices;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Alpha.MarketData;

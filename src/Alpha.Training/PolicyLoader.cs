@@ -7,6 +7,7 @@ using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Signals;
 using Alpha.Sizing;
 
 namespace Alpha.Training;
@@ -250,13 +251,16 @@ public static class PolicyLoader
         var options = new BacktestOptions
         {
             StartingEquity = sizing.Double("starting_equity"),
-            RiskPerTrade = sizing.Double("risk_per_trade"),
-            MaxLeverage = sizing.Double("max_leverage"),
-            EntryZ = entry.Double("entry_z"),
-            EntryMaxZ = entry.Double("entry_max_z"),
-            ExitZ = exits.Double("exit_z"),
-            StopZ = exits.Double("stop_z"),
-            MaxHoldingBars = exits.Int("max_holding_bars"),
+            Rules = new TradingRules
+            {
+                RiskPerTrade = sizing.Double("risk_per_trade"),
+                MaxLeverage = sizing.Double("max_leverage"),
+                EntryZ = entry.Double("entry_z"),
+                EntryMaxZ = entry.Double("entry_max_z"),
+                ExitZ = exits.Double("exit_z"),
+                StopZ = exits.Double("stop_z"),
+                MaxHoldingBars = exits.Int("max_holding_bars"),
+            },
             Costs = ReadCosts(costs),
         };
         var criteria = new AdoptionCriteria

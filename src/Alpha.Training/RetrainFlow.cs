@@ -305,7 +305,7 @@ public sealed class RetrainFlow
             riskScore[bar] = riskAll[bar];
         }
 
-        return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, Policy.Backtest with { MaxSpeed = double.PositiveInfinity });
+        return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, Policy.Backtest with { Rules = Policy.Backtest.Rules with { MaxSpeed = double.PositiveInfinity } });
     }
 
     // Boosters trained at once: the policy's count, or one per core.

@@ -97,6 +97,6 @@ public sealed class TrainedModel
             riskScore[i] = _calibrator2.Calibrate(_ai2.Predict(row));
         }
 
-        return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, options with { MaxSpeed = double.PositiveInfinity });
+        return new ScoredPair(PairMarket.From(pair), frame, returnProbability, riskScore, options with { Rules = options.Rules with { MaxSpeed = double.PositiveInfinity } });
     }
 }

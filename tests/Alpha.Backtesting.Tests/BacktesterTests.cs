@@ -3,6 +3,7 @@ using Alpha.Backtesting;
 using FsCheck.Xunit;
 using Alpha.Features;
 using Alpha.MarketData;
+using Alpha.Signals;
 using FsCheck.Fluent;
 
 namespace Alpha.Backtesting.Tests;
@@ -67,7 +68,7 @@ public sealed class BacktesterTests
     [Fact]
     public void Run_Latency_FillsOneBarLater()
     {
-        var options = new BacktestOptions { EntryDelayBars = 1 };
+        var options = new BacktestOptions { Rules = new() { EntryDelayBars = 1 } };
         BacktestResult result = Backtester.Run(s_market.Value, Spread(s_market.Value), EntryDecisions.All(s_market.Value.Count), options);
         Assert.All(result.Trades, t => Assert.Equal(t.DecisionBar + 2, t.EntryBar));
     }
@@ -101,7 +102,7 @@ public sealed class BacktesterTests
         var reader = new BarCsvReader();
         AlignedPair pair = PairAligner.Align(reader.Load(TestEnvironment.SharedFile("fx-audnzd", "AUDUSD_H4.csv")), reader.Load(TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv")));
         FeatureFrame frame = PairFeatures.Compute(pair);
-        BacktestResult result = Backtester.Run(PairMarket.From(pair), SpreadSeries.From(frame), EntryDecisions.All(pair.Count), new BacktestOptions { MaxSpeed = 0.38 });
+        BacktestResult result = Backtester.Run(PairMarket.From(pair), SpreadSeries.From(frame), EntryDecisions.All(pair.Count), new BacktestOptions { Rules = new() { MaxSpeed = 0.38 } });
 
         Assert.True(result.Trades.Length > 100);
         Assert.InRange(result.Summary.Years, 15.9, 16.1);

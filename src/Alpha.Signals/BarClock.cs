@@ -1,6 +1,6 @@
-namespace Alpha.Backtesting;
+namespace Alpha.Signals;
 
-/// <summary>The simulation's clock: "now" is the bar being filled, never the machine's time.</summary>
+/// <summary>The position machine's clock: "now" is the bar being decided or filled, never the machine's time.</summary>
 internal sealed class BarClock : TimeProvider
 {
     public DateTime Now { get; set; }
