@@ -83,7 +83,7 @@ public static class Backtester
 
         for (int k = t + 1; k < market.Count; k++)
         {
-            PairBar bar = market.Bar(k);
+            TradingBar bar = market.Bar(k);
             if (machine.AtOpen(bar).Closed is Trade trade)
             {
                 return trade;
@@ -123,7 +123,7 @@ public static class Backtester
             int[] dayEnds = market.DayEnds;
             for (int t = 0; t < market.Count; t++)
             {
-                PairBar bar = market.Bar(t);
+                TradingBar bar = market.Bar(t);
                 BarFills fills = _machine.AtOpen(bar);
                 if (fills.Closed is Trade closed)
                 {
@@ -148,7 +148,7 @@ public static class Backtester
             return new BacktestResult(summary, [.. _trades], ImmutableCollectionsMarshal.AsImmutableArray(_daily), _candidates, _declined, _rejections, _cancelled);
         }
 
-        private void Decide(PairBar bar, int t)
+        private void Decide(TradingBar bar, int t)
         {
             SpreadPoint point = spread.At(t);
             _candidates += _machine.IsCandidate(bar, point) ? 1 : 0;

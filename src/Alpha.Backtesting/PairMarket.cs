@@ -117,7 +117,7 @@ public sealed class PairMarket
     }
 
     /// <summary>Bar t as the position machine sees it.</summary>
-    internal PairBar Bar(int t) => new(t, TimeArray[t], A[0][t], A[3][t], B[0][t], B[3][t], SegmentArray[t]);
+    internal TradingBar Bar(int t) => new(t, TimeArray[t], A[0][t], A[3][t], B[0][t], B[3][t], SegmentArray[t]);
 
     internal PairMarket With(double[][] a, double[][] b) => new(TimeArray, a, b, SegmentArray, DayEnds);
 

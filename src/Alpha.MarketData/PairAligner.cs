@@ -13,19 +13,11 @@ namespace Alpha.MarketData;
 /// into segments: their bars stay on the axis, forward-filled and flagged, but belong to no segment (segment −1),
 /// so no window or label reaches across them. Returns beyond <see cref="PairAlignmentOptions.OutlierSigmas"/> standard
 /// deviations of the previous returns in the segment are flagged (strict mode quarantines the segment). Nothing
-/// is silently dropped or altered: every count is in the <see cref="DataQualityReport"/>.
+/// is silently dropped or altered: every count is in the <see cref="DataQualityReport"/>. The bars are aligned by
+/// <see cref="PairAlignmentState"/>, the incremental alignment the live engine runs, so batch = incremental by construction.
 /// </summary>
 public static class PairAligner
 {
-    private enum Action : byte
-    {
-        Keep,
-        FillA,
-        FillB,
-        Closure,
-        Split,
-    }
-
     /// <summary>Aligns leg <paramref name="a"/> with leg <paramref name="b"/>.</summary>
     /// <exception cref="ArgumentException">The legs do not overlap in time, or fewer than two union bars remain.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -47,34 +39,32 @@ public static class PairAligner
             throw new ArgumentException($"{a.Symbol} ({a.Time[0]:O} – {a.Time[^1]:O}) and {b.Symbol} ({b.Time[0]:O} – {b.Time[^1]:O}) do not overlap.", nameof(b));
         }
 
-        (List<DateTime> union, List<int> ia, List<int> ib, int common) = Union(a, b, start, end);
+        (List<DateTime> union, int common) = Union(a, b, start, end);
         if (union.Count < 2)
         {
             throw new ArgumentException($"{a.Symbol} and {b.Symbol} share fewer than two bars of common period.", nameof(b));
         }
 
         TimeSpan timeframe = options.Timeframe ?? Timeframes.ModalStep(union);
-        int maxGap = options.MaxGapBars ?? Math.Max(Timeframes.BarsPerDay(timeframe), options.MaxFillBars);
-        var actions = new Action[union.Count];
-        var counts = new GapCounts();
-        Classify(ia, actions, Action.FillA, options.MaxFillBars, maxGap, ref counts);
-        Classify(ib, actions, Action.FillB, options.MaxFillBars, maxGap, ref counts);
+        var state = new PairAlignmentState(a.Symbol, b.Symbol, timeframe, options);
+        for (int i = 0; i < a.Count; i++)
+        {
+            state.Add(PairLeg.A, a[i]);
+        }
 
-        return Build(a, b, options, union, ia, ib, actions, common, timeframe, maxGap, counts);
+        for (int i = 0; i < b.Count; i++)
+        {
+            state.Add(PairLeg.B, b[i]);
+        }
+
+        state.Complete();
+        return Build(a, b, options, state, union.Count, common);
     }
 
-    private struct GapCounts
-    {
-        public int ClosureRuns;
-        public int ClosureBars;
-        public int SplitBars;
-    }
-
-    private static (List<DateTime> Union, List<int> Ia, List<int> Ib, int Common) Union(BarSeries a, BarSeries b, DateTime start, DateTime end)
+    // The union axis of the common period (for the modal timeframe) and how many of its times both legs trade.
+    private static (List<DateTime> Union, int Common) Union(BarSeries a, BarSeries b, DateTime start, DateTime end)
     {
         var union = new List<DateTime>(a.Count + b.Count);
-        var ia = new List<int>(a.Count + b.Count);
-        var ib = new List<int>(a.Count + b.Count);
         int i = LowerBound(a.Time, start), j = LowerBound(b.Time, start), common = 0;
         while ((i < a.Count && a.Time[i] <= end) || (j < b.Count && b.Time[j] <= end))
         {
@@ -82,99 +72,31 @@ public static class PairAligner
             DateTime tb = j < b.Count && b.Time[j] <= end ? b.Time[j] : DateTime.MaxValue;
             DateTime t = Min(ta, tb);
             union.Add(t);
-            ia.Add(ta == t ? i++ : -1);
-            ib.Add(tb == t ? j++ : -1);
+            i += ta == t ? 1 : 0;
+            j += tb == t ? 1 : 0;
             common += ta == tb ? 1 : 0;
         }
 
-        return (union, ia, ib, common);
+        return (union, common);
     }
 
-    // Runs of one leg's missing union bars: fill, closure, or split.
-    private static void Classify(List<int> legIndex, Action[] actions, Action fill, int maxFill, int maxGap, ref GapCounts counts)
+    private static AlignedPair Build(BarSeries a, BarSeries b, PairAlignmentOptions options, PairAlignmentState state, int unionCount, int common)
     {
-        for (int s = 0; s < legIndex.Count; s++)
+        int n = state.Emitted;
+        var time = new DateTime[n];
+        double[][] aCols = [new double[n], new double[n], new double[n], new double[n]];
+        double[][] bCols = [new double[n], new double[n], new double[n], new double[n]];
+        bool[] filledA = new bool[n], filledB = new bool[n], outlierA = new bool[n], outlierB = new bool[n];
+        var segmentOf = new int[n];
+        for (int k = 0; state.TryTake(out AlignedBar bar); k++)
         {
-            if (legIndex[s] >= 0)
-            {
-                continue;
-            }
-
-            int e = s;
-            while (e + 1 < legIndex.Count && legIndex[e + 1] < 0)
-            {
-                e++;
-            }
-
-            int length = e - s + 1;
-            Action action = length <= maxFill && s > 0 ? fill : length <= maxGap ? Action.Closure : Action.Split;
-            if (action == Action.Closure)
-            {
-                counts.ClosureRuns++;
-                counts.ClosureBars += length;
-            }
-            else if (action == Action.Split)
-            {
-                counts.SplitBars += length;
-            }
-
-            for (int k = s; k <= e; k++)
-            {
-                actions[k] = action;
-            }
-
-            s = e;
-        }
-    }
-
-    private static AlignedPair Build(BarSeries a, BarSeries b, PairAlignmentOptions options, List<DateTime> union, List<int> ia, List<int> ib, Action[] actions, int common, TimeSpan timeframe, int maxGap, GapCounts counts)
-    {
-        var time = new List<DateTime>(union.Count);
-        var legA = new[] { new List<double>(union.Count), new List<double>(union.Count), new List<double>(union.Count), new List<double>(union.Count) };
-        var legB = new[] { new List<double>(union.Count), new List<double>(union.Count), new List<double>(union.Count), new List<double>(union.Count) };
-        var filledA = new List<bool>(union.Count);
-        var filledB = new List<bool>(union.Count);
-        var segment = new List<int>(union.Count);
-        var segmentStarts = new List<int>();
-        double lastA = double.NaN, lastB = double.NaN;
-        bool inSegment = false;
-        for (int u = 0; u < union.Count; u++)
-        {
-            Action action = actions[u];
-
-            // A fill (or a split bar) with no earlier close on the final axis (everything before was dropped) is a closure.
-            bool aMissing = ia[u] < 0, bMissing = ib[u] < 0;
-            if (action == Action.Closure || (aMissing && double.IsNaN(lastA)) || (bMissing && double.IsNaN(lastB)))
-            {
-                continue;
-            }
-
-            // Split bars stay on the axis, forward-filled and flagged, in no segment: windows and labels stop before them.
-            bool split = action == Action.Split;
-            if (split)
-            {
-                inSegment = false;
-            }
-            else if (!inSegment)
-            {
-                inSegment = true;
-                segmentStarts.Add(time.Count);
-            }
-
-            time.Add(union[u]);
-            segment.Add(split ? -1 : segmentStarts.Count - 1);
-            lastA = AppendLeg(legA, a, ia[u], aMissing, lastA);
-            lastB = AppendLeg(legB, b, ib[u], bMissing, lastB);
-            filledA.Add(aMissing);
-            filledB.Add(bMissing);
+            time[k] = bar.Time;
+            (aCols[0][k], aCols[1][k], aCols[2][k], aCols[3][k]) = (bar.OpenA, bar.HighA, bar.LowA, bar.CloseA);
+            (bCols[0][k], bCols[1][k], bCols[2][k], bCols[3][k]) = (bar.OpenB, bar.HighB, bar.LowB, bar.CloseB);
+            (filledA[k], filledB[k], outlierA[k], outlierB[k], segmentOf[k]) = (bar.FilledA, bar.FilledB, bar.OutlierA, bar.OutlierB, bar.Segment);
         }
 
-        double[][] aCols = [.. legA.Select(c => c.ToArray())];
-        double[][] bCols = [.. legB.Select(c => c.ToArray())];
-        int[] segmentOf = [.. segment];
-        SegmentRange[] ranges = Ranges(segmentOf, segmentStarts.Count);
-        bool[] outlierA = Outliers(aCols[3], ranges, options);
-        bool[] outlierB = Outliers(bCols[3], ranges, options);
+        SegmentRange[] ranges = Ranges(segmentOf, state.Segments);
         var quarantined = new bool[ranges.Length];
         if (options.OutlierMode == ValidationMode.Strict)
         {
@@ -188,11 +110,11 @@ public static class PairAligner
         }
 
         var report = new DataQualityReport(
-            a.Symbol, b.Symbol, a.Count, b.Count, a.Issues.Length, b.Issues.Length, union.Count, common,
-            filledA.Count(f => f), filledB.Count(f => f), counts.ClosureRuns, counts.ClosureBars, counts.SplitBars,
-            ranges.Length, outlierA.Count(o => o), outlierB.Count(o => o), quarantined.Count(q => q), time.Count,
-            time.Count > 0 ? time[0] : default, time.Count > 0 ? time[^1] : default, timeframe, maxGap);
-        return new AlignedPair([.. time], aCols, bCols, [.. filledA], [.. filledB], outlierA, outlierB, segmentOf, ImmutableCollectionsMarshal.AsImmutableArray(ranges), ImmutableCollectionsMarshal.AsImmutableArray(quarantined), report);
+            a.Symbol, b.Symbol, a.Count, b.Count, a.Issues.Length, b.Issues.Length, unionCount, common,
+            filledA.Count(f => f), filledB.Count(f => f), state.ClosureRuns, state.ClosureBars, state.SplitBars,
+            ranges.Length, outlierA.Count(o => o), outlierB.Count(o => o), quarantined.Count(q => q), n,
+            n > 0 ? time[0] : default, n > 0 ? time[^1] : default, state.Timeframe, state.MaxGapBars);
+        return new AlignedPair(time, aCols, bCols, filledA, filledB, outlierA, outlierB, segmentOf, ImmutableCollectionsMarshal.AsImmutableArray(ranges), ImmutableCollectionsMarshal.AsImmutableArray(quarantined), report);
     }
 
     private static SegmentRange[] Ranges(int[] segmentOf, int count)
@@ -208,58 +130,6 @@ public static class PairAligner
         }
 
         return ranges;
-    }
-
-    private static double AppendLeg(List<double>[] columns, BarSeries leg, int index, bool fill, double lastClose)
-    {
-        if (fill)
-        {
-            foreach (List<double> column in columns)
-            {
-                column.Add(lastClose);
-            }
-
-            return lastClose;
-        }
-
-        columns[0].Add(leg.Open[index]);
-        columns[1].Add(leg.High[index]);
-        columns[2].Add(leg.Low[index]);
-        columns[3].Add(leg.Close[index]);
-        return leg.Close[index];
-    }
-
-    // |Δ log close| > sigmas · sd(previous `window` returns of the segment, ddof 1); rolling sums of the returns.
-    private static bool[] Outliers(double[] close, SegmentRange[] segments, PairAlignmentOptions options)
-    {
-        var flags = new bool[close.Length];
-        int window = options.OutlierWindow;
-        var returns = new double[window];
-        foreach (SegmentRange segment in segments)
-        {
-            double sum = 0, sumSquares = 0;
-            int seen = 0;
-            for (int k = segment.Start + 1; k < segment.End; k++)
-            {
-                double r = Math.Log(close[k] / close[k - 1]);
-                if (seen >= window)
-                {
-                    double mean = sum / window;
-                    double variance = Math.Max(0, (sumSquares - (window * mean * mean)) / (window - 1));
-                    flags[k] = Math.Abs(r) > options.OutlierSigmas * Math.Sqrt(variance);
-                    double old = returns[seen % window];
-                    sum -= old;
-                    sumSquares -= old * old;
-                }
-
-                returns[seen % window] = r;
-                sum += r;
-                sumSquares += r * r;
-                seen++;
-            }
-        }
-
-        return flags;
     }
 
     private static int LowerBound(ReadOnlySpan<DateTime> times, DateTime value)

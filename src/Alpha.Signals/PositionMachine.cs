@@ -87,7 +87,7 @@ public sealed class PositionMachine
     public double Equity(double priceA, double priceB) => Cash + (Position?.Unrealized(priceA, priceB) ?? 0);
 
     /// <summary>Whether the bar's close is a candidate entry (see the remarks); only then does the model's decision matter.</summary>
-    public bool IsCandidate(in PairBar bar, in SpreadPoint spread)
+    public bool IsCandidate(in TradingBar bar, in SpreadPoint spread)
     {
         if (!IsFlat || bar.Segment < 0 || !spread.Ready)
         {
@@ -99,7 +99,7 @@ public sealed class PositionMachine
     }
 
     /// <summary>Fills at the bar's open what earlier closes decided: a pending exit (or a split's), then a pending entry.</summary>
-    public BarFills AtOpen(in PairBar bar)
+    public BarFills AtOpen(in TradingBar bar)
     {
         Trade? closed = null;
         if (Position is { } position && bar.Segment >= 0 && (bar.Segment != position.Entry.Segment || PendingExit is not null))
@@ -131,7 +131,7 @@ public sealed class PositionMachine
     /// <param name="allow">The model's decision for a candidate entry (ignored elsewhere).</param>
     /// <param name="positionScale">The position scale of an entry, in (0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException">The position scale is outside (0, 1] at an allowed candidate.</exception>
-    public BarDecision AtClose(in PairBar bar, in SpreadPoint spread, bool allow, double positionScale = 1.0)
+    public BarDecision AtClose(in TradingBar bar, in SpreadPoint spread, bool allow, double positionScale = 1.0)
     {
         if (Position is { } position)
         {
@@ -179,7 +179,7 @@ public sealed class PositionMachine
     }
 
     /// <summary>Closes the open position at the bar's close (<see cref="ExitReason.EndOfData"/>): how a backtest ends; null when flat.</summary>
-    public Trade? CloseAtEnd(in PairBar bar)
+    public Trade? CloseAtEnd(in TradingBar bar)
     {
         PendingEntry = null;
         return Position is { } position ? Close(position, bar.Index, bar.Time, bar.CloseA, bar.CloseB, ExitReason.EndOfData) : null;
@@ -206,7 +206,7 @@ public sealed class PositionMachine
         (Cash, Position, PendingEntry, PendingExit) = (state.Cash, state.Position, state.PendingEntry, state.PendingExit);
     }
 
-    private ExitReason? ExitAtClose(OpenPosition position, in PairBar bar)
+    private ExitReason? ExitAtClose(OpenPosition position, in TradingBar bar)
     {
         double held = position.HeldZ(bar.CloseA, bar.CloseB);
         return held <= Rules.ExitZ ? ExitReason.Reversion
@@ -215,7 +215,7 @@ public sealed class PositionMachine
             : null;
     }
 
-    private BarDecision Decide(in PairBar bar, in SpreadPoint spread, double positionScale)
+    private BarDecision Decide(in TradingBar bar, in SpreadPoint spread, double positionScale)
     {
         double equity = Cash;
         double notionalA = Rules.RiskPerTrade * equity / ((Rules.StopZ - Math.Abs(spread.Z)) * spread.Sigma);
@@ -236,7 +236,7 @@ public sealed class PositionMachine
         return BarDecision.EntryDecided;
     }
 
-    private OpenPosition Fill(PendingEntry entry, in PairBar bar)
+    private OpenPosition Fill(PendingEntry entry, in TradingBar bar)
     {
         double costs = (_costs.FillCost(_legA.Symbol, bar.Time) * Math.Abs(entry.QuantityA) * bar.OpenA)
             + (_costs.FillCost(_legB.Symbol, bar.Time) * Math.Abs(entry.QuantityB) * bar.OpenB);

@@ -11,4 +11,4 @@ namespace Alpha.Signals;
 /// <param name="OpenB">Leg B's open.</param>
 /// <param name="CloseB">Leg B's close.</param>
 /// <param name="Segment">The bar's segment, or −1.</param>
-public readonly record struct PairBar(int Index, DateTime Time, double OpenA, double CloseA, double OpenB, double CloseB, int Segment);
+public readonly record struct TradingBar(int Index, DateTime Time, double OpenA, double CloseA, double OpenB, double CloseB, int Segment);
