@@ -150,4 +150,18 @@ public sealed class RobustScaler
             scaled[f] = Math.Clamp((raw[f] - _median[f]) / _scale[f], -Clip, Clip);
         }
     }
+
+    /// <summary>
+    /// A bar's model inputs as the boosters see them: <see cref="Transform"/>, then each value rounded to float32
+    /// (the boosters train on float32, so training and every scoring path round the same way).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Transform"/>.</exception>
+    public void TransformForBooster(ReadOnlySpan<double> raw, Span<double> scaled)
+    {
+        Transform(raw, scaled);
+        for (int f = 0; f < scaled.Length; f++)
+        {
+            scaled[f] = (float)scaled[f];
+        }
+    }
 }

@@ -41,4 +41,24 @@ public static class Timeframes
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeframe, TimeSpan.Zero);
         return Math.Max(1, (int)(TimeSpan.TicksPerDay / timeframe.Ticks));
     }
+
+    /// <summary>
+    /// Parses a timeframe written as a count and a unit — <c>m</c> (minutes), <c>h</c> (hours) or <c>d</c> (days) —
+    /// e.g. <c>15m</c>, <c>1h</c>, <c>4h</c>, <c>1d</c>; null when <paramref name="text"/> is not one.
+    /// </summary>
+    public static TimeSpan? TryParse(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count <= 0 || count > 10_000)
+        {
+            return null;
+        }
+
+        return text[^1] switch
+        {
+            'm' => TimeSpan.FromMinutes(count),
+            'h' => TimeSpan.FromHours(count),
+            'd' => TimeSpan.FromDays(count),
+            _ => null,
+        };
+    }
 }

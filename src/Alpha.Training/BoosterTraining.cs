@@ -67,18 +67,14 @@ internal static class BoosterTraining
     }
 
     /// <summary>
-    /// A bar's model inputs as the boosters see them: the 17 features, robust-scaled, rounded to float (XGBoost trains
-    /// on float32, so scoring rounds the same way).
+    /// A bar's model inputs as the boosters see them: the 17 features of a frame row,
+    /// <see cref="RobustScaler.TransformForBooster"/>.
     /// </summary>
     public static void ScaledRow(FeatureFrame frame, RobustScaler scaler, int bar, Span<double> row)
     {
         Span<double> raw = stackalloc double[FeatureNames.Count];
         frame.CopyRow(bar, raw);
-        scaler.Transform(raw, row);
-        for (int f = 0; f < row.Length; f++)
-        {
-            row[f] = (float)row[f];
-        }
+        scaler.TransformForBooster(raw, row);
     }
 
     private static BoosterDataset Dataset(FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[]? weights, int from, int to)

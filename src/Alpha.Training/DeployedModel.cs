@@ -17,8 +17,9 @@ public sealed record DeployedModel(string Version, Theta Theta, double Sharpe, d
     /// <exception cref="InvalidDataException">Its metrics lack the backtest.</exception>
     public static DeployedModel Load(string folder)
     {
-        ModelVerification check = ModelParams.EnsureVerified(folder);
-        Theta theta = ModelParams.Read(folder).Theta;
+        ModelVerification check = VerifiedFolder.Ensure(folder);
+        DecisionParameters p = DecisionParameters.Read(folder);
+        var theta = new Theta(p.Theta1, p.Theta2);
         using JsonDocument metrics = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ModelFiles.Metrics)));
         if (!metrics.RootElement.TryGetProperty("backtest", out JsonElement backtest)
             || backtest.GetProperty("sharpe").ValueKind != JsonValueKind.Number || backtest.GetProperty("max_drawdown").ValueKind != JsonValueKind.Number)

@@ -1,3 +1,4 @@
+using Alpha.Configuration;
 using System.Text.RegularExpressions;
 
 namespace Alpha.Training;
@@ -5,7 +6,7 @@ namespace Alpha.Training;
 /// <summary>
 /// Where each <see cref="TrainingPolicy"/> setting is written in the policy files: turns a validation failure (an
 /// <see cref="ArgumentException"/> whose parameter is the setting's path, e.g. <c>Features.Window</c>) into a
-/// one-line <see cref="PolicyException"/> naming the file and key. A property's key is its snake_case name in its
+/// one-line <see cref="ConfigException"/> naming the file and key. A property's key is its snake_case name in its
 /// owner's section unless listed here.
 /// </summary>
 internal static partial class PolicyKeys
@@ -65,7 +66,7 @@ internal static partial class PolicyKeys
     };
 
     /// <summary>The policy error for <paramref name="e"/>, thrown by <see cref="TrainingPolicy.Validate"/> on a policy trained with <paramref name="booster"/>.</summary>
-    public static PolicyException Locate(ArgumentException e, string booster)
+    public static ConfigException Locate(ArgumentException e, string booster)
     {
         string path = e.ParamName ?? "";
         string owner = path.Split('.')[0], property = path[(owner.Length + (path.Length > owner.Length ? 1 : 0))..];
@@ -81,7 +82,7 @@ internal static partial class PolicyKeys
             _ when s_keys.TryGetValue(path, out string? k) => (PolicyLoader.RetrainFile, k),
             _ => (PolicyLoader.RetrainFile, Snake(path)),
         };
-        return new PolicyException(file, key, Problem(e));
+        return new ConfigException(file, key, Problem(e));
     }
 
     /// <summary>The message of <paramref name="e"/> on one line, without .NET's "(Parameter '…')" suffix.</summary>

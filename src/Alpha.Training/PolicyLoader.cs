@@ -1,3 +1,4 @@
+using Alpha.Configuration;
 using System.Collections.Immutable;
 using Alpha.Backtesting;
 using Alpha.Boosting.Training;
@@ -15,7 +16,7 @@ namespace Alpha.Training;
 /// <summary>
 /// Reads <c>core_policy.yaml</c>, <c>retrain_policy.yaml</c> and <c>backtest_policy.yaml</c> from a folder into a
 /// <see cref="TrainingPolicy"/>. Every key is required and unknown keys are refused; each error names the file and
-/// the key (<see cref="PolicyException"/>). The sample <c>configs/</c> folder documents every key.
+/// the key (<see cref="ConfigException"/>). The sample <c>configs/</c> folder documents every key.
 /// </summary>
 public static class PolicyLoader
 {
@@ -23,14 +24,14 @@ public static class PolicyLoader
     public const string CoreFile = "core_policy.yaml", RetrainFile = "retrain_policy.yaml", BacktestFile = "backtest_policy.yaml";
 
     /// <summary>Loads and validates the three policy files of <paramref name="directory"/>.</summary>
-    /// <exception cref="PolicyException">A file is missing or invalid, or a key is missing, unknown or out of range.</exception>
+    /// <exception cref="ConfigException">A file is missing or invalid, or a key is missing, unknown or out of range.</exception>
     public static TrainingPolicy Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        PolicyNode core = PolicyNode.Load(directory, CoreFile), retrain = PolicyNode.Load(directory, RetrainFile), backtest = PolicyNode.Load(directory, BacktestFile);
+        ConfigNode core = ConfigNode.Load(directory, CoreFile), retrain = ConfigNode.Load(directory, RetrainFile), backtest = ConfigNode.Load(directory, BacktestFile);
 
-        int seed = retrain.Int("seed");
-        PolicyNode labels = core.Section("labels");
+        int seed = retrain.WholeNumber("seed");
+        ConfigNode labels = core.Section("labels");
         (AdoptionCriteria adoption, BacktestOptions backtestOptions, ImmutableArray<StressScenarioSpec> stress) = ReadBacktest(backtest);
         var policy = new TrainingPolicy
         {
@@ -43,13 +44,13 @@ public static class PolicyLoader
             InitialTheta = initial,
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),
             ValidationFraction = validationFraction,
-            ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Double("class_weight_cap")),
+            ClassWeightCap = Closed(retrain.Section("sample_weights"), n => n.Number("class_weight_cap")),
             Booster = ReadBooster(retrain, seed, out BoosterTrainingOptions rounds, out int parallel),
             ParallelTrainings = parallel,
             Rounds = rounds,
             Seed = seed,
-            Calibration = Closed(retrain.Section("calibration"), n => n.String("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
-            KeepVersions = Closed(retrain.Section("retention"), n => n.Int("keep_versions")),
+            Calibration = Closed(retrain.Section("calibration"), n => n.Text("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
+            KeepVersions = Closed(retrain.Section("retention"), n => n.WholeNumber("keep_versions")),
             AutoDeploy = Closed(retrain.Section("registry"), n => n.Bool("auto_deploy")),
             Backtest = backtestOptions,
             Adoption = adoption,
@@ -72,57 +73,57 @@ public static class PolicyLoader
         return policy;
     }
 
-    private static PairAlignmentOptions ReadAlignment(PolicyNode n) => Closed(n, new PairAlignmentOptions
+    private static PairAlignmentOptions ReadAlignment(ConfigNode n) => Closed(n, new PairAlignmentOptions
     {
-        MaxFillBars = n.Int("max_fill_bars"),
-        MaxGapBars = n.IntOrAuto("max_gap_bars"),
-        OutlierSigmas = n.Double("outlier_sigmas"),
-        OutlierWindow = n.Int("outlier_window"),
-        OutlierMode = n.String("outlier_mode", "lenient", "strict") == "strict" ? ValidationMode.Strict : ValidationMode.Lenient,
+        MaxFillBars = n.WholeNumber("max_fill_bars"),
+        MaxGapBars = n.WholeNumberOrAuto("max_gap_bars"),
+        OutlierSigmas = n.Number("outlier_sigmas"),
+        OutlierWindow = n.WholeNumber("outlier_window"),
+        OutlierMode = n.Text("outlier_mode", "lenient", "strict") == "strict" ? ValidationMode.Strict : ValidationMode.Lenient,
     });
 
-    private static PairFeatureOptions ReadFeatures(PolicyNode n, out double clip)
+    private static PairFeatureOptions ReadFeatures(ConfigNode n, out double clip)
     {
-        clip = n.Double("scaler_clip");
+        clip = n.Number("scaler_clip");
         var options = new PairFeatureOptions
         {
-            Window = n.Int("window"),
-            ZEmaSpan = n.Int("z_ema_span"),
-            SpeedSpan = n.Int("speed_span"),
-            HalfLifeCapWindows = n.Int("half_life_cap_windows"),
-            RhoVarianceWindow = n.Int("rho_variance_window"),
-            BetaStabilityWindow = n.Int("beta_stability_window"),
-            WilderPeriod = n.Int("wilder_period"),
-            AtrRatioWindow = n.Int("atr_ratio_window"),
-            EmaFastSpan = n.Int("ema_fast_span"),
-            EmaSlowSpan = n.Int("ema_slow_span"),
-            SlopeWindow = n.Int("slope_window"),
-            DrawdownWindow = n.Int("drawdown_window"),
-            RecomputeEvery = n.Int("recompute_every"),
+            Window = n.WholeNumber("window"),
+            ZEmaSpan = n.WholeNumber("z_ema_span"),
+            SpeedSpan = n.WholeNumber("speed_span"),
+            HalfLifeCapWindows = n.WholeNumber("half_life_cap_windows"),
+            RhoVarianceWindow = n.WholeNumber("rho_variance_window"),
+            BetaStabilityWindow = n.WholeNumber("beta_stability_window"),
+            WilderPeriod = n.WholeNumber("wilder_period"),
+            AtrRatioWindow = n.WholeNumber("atr_ratio_window"),
+            EmaFastSpan = n.WholeNumber("ema_fast_span"),
+            EmaSlowSpan = n.WholeNumber("ema_slow_span"),
+            SlopeWindow = n.WholeNumber("slope_window"),
+            DrawdownWindow = n.WholeNumber("drawdown_window"),
+            RecomputeEvery = n.WholeNumber("recompute_every"),
         };
         return Closed(n, options);
     }
 
-    private static ReversionLabelOptions ReadReversion(PolicyNode n)
+    private static ReversionLabelOptions ReadReversion(ConfigNode n)
     {
         var options = new ReversionLabelOptions
         {
-            EntryZ = n.Double("entry_z"),
-            EntryMaxZ = n.Double("entry_max_z"),
-            ExitZ = n.Double("exit_z"),
-            StopZ = n.Double("stop_z"),
-            HorizonBars = n.Int("horizon_bars"),
+            EntryZ = n.Number("entry_z"),
+            EntryMaxZ = n.Number("entry_max_z"),
+            ExitZ = n.Number("exit_z"),
+            StopZ = n.Number("stop_z"),
+            HorizonBars = n.WholeNumber("horizon_bars"),
             MaxSpeed = n.Threshold("max_speed"),
         };
         return Closed(n, options);
     }
 
-    private static RiskLabelOptions ReadRisk(PolicyNode n)
+    private static RiskLabelOptions ReadRisk(ConfigNode n)
     {
         (double low, double high) = n.Range("positive_rate_band");
         var options = new RiskLabelOptions
         {
-            HorizonBars = n.Int("horizon_bars"),
+            HorizonBars = n.WholeNumber("horizon_bars"),
             RhoVariance = n.Threshold("rho_var"),
             AtrRatio = n.Threshold("atr_ratio"),
             Speed = n.Threshold("speed"),
@@ -133,12 +134,12 @@ public static class PolicyLoader
         return Closed(n, options);
     }
 
-    private static ThetaSearchOptions ReadTheta(PolicyNode n, int seed, double minTradesPerYear, out Theta initial)
+    private static ThetaSearchOptions ReadTheta(ConfigNode n, int seed, double minTradesPerYear, out Theta initial)
     {
         (double t1Low, double t1High) = n.Range("theta1_range");
         (double t2Low, double t2High) = n.Range("theta2_range");
-        PolicyNode init = n.Section("initial"), objective = n.Section("objective"), stabilisation = n.Section("stabilisation"), bootstrap = n.Section("bootstrap"), adaptive = n.Section("adaptive_range");
-        initial = new Theta(init.Double("theta1"), init.Double("theta2"));
+        ConfigNode init = n.Section("initial"), objective = n.Section("objective"), stabilisation = n.Section("stabilisation"), bootstrap = n.Section("bootstrap"), adaptive = n.Section("adaptive_range");
+        initial = new Theta(init.Number("theta1"), init.Number("theta2"));
         var options = new ThetaSearchOptions
         {
             MinTradesPerYear = minTradesPerYear,
@@ -146,26 +147,26 @@ public static class PolicyLoader
             Theta1High = t1High,
             Theta2Low = t2Low,
             Theta2High = t2High,
-            Step = n.Double("step"),
-            GridPointsPerAxis = n.Int("grid_points_per_axis"),
-            MaxTrials = n.Int("max_trials"),
-            Patience = n.Int("patience"),
+            Step = n.Number("step"),
+            GridPointsPerAxis = n.WholeNumber("grid_points_per_axis"),
+            MaxTrials = n.WholeNumber("max_trials"),
+            Patience = n.WholeNumber("patience"),
             Seed = seed,
-            InSampleMargin = objective.Double("in_sample_margin"),
-            DrawdownLimit = objective.Double("drawdown_limit"),
-            DrawdownPenalty = objective.Double("drawdown_penalty"),
-            FalsePositivePenalty = objective.Double("false_positive_penalty"),
-            SmoothingWeight = stabilisation.Double("smoothing_weight"),
-            MaxChange = stabilisation.Double("max_change"),
-            BootstrapResamples = bootstrap.Int("resamples"),
-            BootstrapBlock = bootstrap.Int("block"),
-            BootstrapConfidence = bootstrap.Double("confidence"),
+            InSampleMargin = objective.Number("in_sample_margin"),
+            DrawdownLimit = objective.Number("drawdown_limit"),
+            DrawdownPenalty = objective.Number("drawdown_penalty"),
+            FalsePositivePenalty = objective.Number("false_positive_penalty"),
+            SmoothingWeight = stabilisation.Number("smoothing_weight"),
+            MaxChange = stabilisation.Number("max_change"),
+            BootstrapResamples = bootstrap.WholeNumber("resamples"),
+            BootstrapBlock = bootstrap.WholeNumber("block"),
+            BootstrapConfidence = bootstrap.Number("confidence"),
             AdaptiveRange = adaptive.Bool("enabled"),
             AdaptiveTheta1Quantiles = adaptive.Range("theta1_quantiles"),
             AdaptiveTheta2Quantiles = adaptive.Range("theta2_quantiles"),
             PassRateBand = n.Range("pass_rate_band"),
         };
-        foreach (PolicyNode s in (PolicyNode[])[init, objective, stabilisation, bootstrap, adaptive])
+        foreach (ConfigNode s in (ConfigNode[])[init, objective, stabilisation, bootstrap, adaptive])
         {
             s.Close();
         }
@@ -173,24 +174,24 @@ public static class PolicyLoader
         return Closed(n, options);
     }
 
-    private static PurgedKFoldOptions ReadCrossValidation(PolicyNode n, out double validationFraction)
+    private static PurgedKFoldOptions ReadCrossValidation(ConfigNode n, out double validationFraction)
     {
-        validationFraction = n.Double("validation_fraction");
+        validationFraction = n.Number("validation_fraction");
         var options = new PurgedKFoldOptions
         {
-            Folds = n.Int("folds"),
-            PurgeBars = n.Int("purge_bars"),
-            EmbargoBars = n.Int("embargo_bars"),
-            MinBlockBars = n.Int("min_block_bars"),
+            Folds = n.WholeNumber("folds"),
+            PurgeBars = n.WholeNumber("purge_bars"),
+            EmbargoBars = n.WholeNumber("embargo_bars"),
+            MinBlockBars = n.WholeNumber("min_block_bars"),
         };
         return Closed(n, options);
     }
 
     // `booster` names the booster; the section of that name holds its parameters, rounds and parallelism, and the
     // other booster's section may be absent.
-    private static BoosterParameters ReadBooster(PolicyNode retrain, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    private static BoosterParameters ReadBooster(ConfigNode retrain, int seed, out BoosterTrainingOptions rounds, out int parallel)
     {
-        string booster = retrain.String("booster", "xgboost", "lightgbm");
+        string booster = retrain.Text("booster", "xgboost", "lightgbm");
         retrain.Ignore(booster == "xgboost" ? "lightgbm" : "xgboost");
         return booster == "xgboost"
             ? ReadXGBoost(retrain.Section(booster), seed, out rounds, out parallel)
@@ -198,96 +199,96 @@ public static class PolicyLoader
     }
 
     // The keys every booster's section has besides its parameters.
-    private static BoosterTrainingOptions ReadRounds(PolicyNode n, out int parallel)
+    private static BoosterTrainingOptions ReadRounds(ConfigNode n, out int parallel)
     {
-        parallel = n.Int("parallel_trainings");
-        return new BoosterTrainingOptions { MaxRounds = n.Int("max_rounds"), EarlyStoppingRounds = n.Int("early_stopping_rounds") };
+        parallel = n.WholeNumber("parallel_trainings");
+        return new BoosterTrainingOptions { MaxRounds = n.WholeNumber("max_rounds"), EarlyStoppingRounds = n.WholeNumber("early_stopping_rounds") };
     }
 
-    private static LightGbmParameters ReadLightGbm(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    private static LightGbmParameters ReadLightGbm(ConfigNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
     {
         rounds = ReadRounds(n, out parallel);
         return Closed(n, new LightGbmParameters
         {
-            Objective = n.String("objective", "binary"),
-            LearningRate = n.Double("learning_rate"),
-            NumLeaves = n.Int("num_leaves"),
-            MaxDepth = n.Int("max_depth"),
-            FeatureFraction = n.Double("feature_fraction"),
-            BaggingFraction = n.Double("bagging_fraction"),
-            BaggingFrequency = n.Int("bagging_freq"),
-            MinDataInLeaf = n.Int("min_data_in_leaf"),
-            LambdaL1 = n.Double("lambda_l1"),
-            LambdaL2 = n.Double("lambda_l2"),
-            Threads = n.Int("threads"),
-            EvalMetric = n.String("eval_metric", "binary_logloss", "auc"),
+            Objective = n.Text("objective", "binary"),
+            LearningRate = n.Number("learning_rate"),
+            NumLeaves = n.WholeNumber("num_leaves"),
+            MaxDepth = n.WholeNumber("max_depth"),
+            FeatureFraction = n.Number("feature_fraction"),
+            BaggingFraction = n.Number("bagging_fraction"),
+            BaggingFrequency = n.WholeNumber("bagging_freq"),
+            MinDataInLeaf = n.WholeNumber("min_data_in_leaf"),
+            LambdaL1 = n.Number("lambda_l1"),
+            LambdaL2 = n.Number("lambda_l2"),
+            Threads = n.WholeNumber("threads"),
+            EvalMetric = n.Text("eval_metric", "binary_logloss", "auc"),
             Seed = seed,
         });
     }
 
-    private static XGBoostParameters ReadXGBoost(PolicyNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
+    private static XGBoostParameters ReadXGBoost(ConfigNode n, int seed, out BoosterTrainingOptions rounds, out int parallel)
     {
         rounds = ReadRounds(n, out parallel);
         return Closed(n, new XGBoostParameters
         {
-            Objective = n.String("objective", "binary:logistic"),
-            Eta = n.Double("eta"),
-            MaxDepth = n.Int("max_depth"),
-            Subsample = n.Double("subsample"),
-            ColsampleByTree = n.Double("colsample_bytree"),
-            MinChildWeight = n.Double("min_child_weight"),
-            Lambda = n.Double("lambda"),
-            Alpha = n.Double("alpha"),
-            TreeMethod = n.String("tree_method", "hist", "exact", "approx"),
-            Threads = n.Int("threads"),
-            EvalMetric = n.String("eval_metric", "logloss", "auc", "error"),
+            Objective = n.Text("objective", "binary:logistic"),
+            Eta = n.Number("eta"),
+            MaxDepth = n.WholeNumber("max_depth"),
+            Subsample = n.Number("subsample"),
+            ColsampleByTree = n.Number("colsample_bytree"),
+            MinChildWeight = n.Number("min_child_weight"),
+            Lambda = n.Number("lambda"),
+            Alpha = n.Number("alpha"),
+            TreeMethod = n.Text("tree_method", "hist", "exact", "approx"),
+            Threads = n.WholeNumber("threads"),
+            EvalMetric = n.Text("eval_metric", "logloss", "auc", "error"),
             Seed = seed,
         });
     }
 
-    private static (AdoptionCriteria, BacktestOptions, ImmutableArray<StressScenarioSpec>) ReadBacktest(PolicyNode n)
+    private static (AdoptionCriteria, BacktestOptions, ImmutableArray<StressScenarioSpec>) ReadBacktest(ConfigNode n)
     {
-        PolicyNode sizing = n.Section("sizing"), entry = n.Section("entry"), exits = n.Section("exits"), costs = n.Section("costs"), adoption = n.Section("adoption");
+        ConfigNode sizing = n.Section("sizing"), entry = n.Section("entry"), exits = n.Section("exits"), costs = n.Section("costs"), adoption = n.Section("adoption");
         var options = new BacktestOptions
         {
-            StartingEquity = sizing.Double("starting_equity"),
+            StartingEquity = sizing.Number("starting_equity"),
             Rules = new TradingRules
             {
-                RiskPerTrade = sizing.Double("risk_per_trade"),
-                MaxLeverage = sizing.Double("max_leverage"),
-                EntryZ = entry.Double("entry_z"),
-                EntryMaxZ = entry.Double("entry_max_z"),
-                ExitZ = exits.Double("exit_z"),
-                StopZ = exits.Double("stop_z"),
-                MaxHoldingBars = exits.Int("max_holding_bars"),
+                RiskPerTrade = sizing.Number("risk_per_trade"),
+                MaxLeverage = sizing.Number("max_leverage"),
+                EntryZ = entry.Number("entry_z"),
+                EntryMaxZ = entry.Number("entry_max_z"),
+                ExitZ = exits.Number("exit_z"),
+                StopZ = exits.Number("stop_z"),
+                MaxHoldingBars = exits.WholeNumber("max_holding_bars"),
             },
             Costs = ReadCosts(costs),
         };
         var criteria = new AdoptionCriteria
         {
-            MinSharpe = adoption.Double("min_sharpe"),
-            MaxDrawdown = adoption.Double("max_drawdown"),
-            MinTradesPerYear = adoption.Double("min_trades_per_year"),
-            MinTradesPerYearPerPair = adoption.Double("min_trades_per_year_per_pair"),
-            SharpeRetention = adoption.Double("sharpe_retention"),
-            DrawdownSlack = adoption.Double("drawdown_slack"),
+            MinSharpe = adoption.Number("min_sharpe"),
+            MaxDrawdown = adoption.Number("max_drawdown"),
+            MinTradesPerYear = adoption.Number("min_trades_per_year"),
+            MinTradesPerYearPerPair = adoption.Number("min_trades_per_year_per_pair"),
+            SharpeRetention = adoption.Number("sharpe_retention"),
+            DrawdownSlack = adoption.Number("drawdown_slack"),
         };
         var stress = ImmutableArray.CreateBuilder<StressScenarioSpec>();
-        foreach (PolicyNode s in n.Sections("stress"))
+        foreach (ConfigNode s in n.Sections("stress"))
         {
-            string kind = s.String("kind", "cost_multiplier", "latency", "atr_noise", "correlation_collapse", "gap_events");
+            string kind = s.Text("kind", "cost_multiplier", "latency", "atr_noise", "correlation_collapse", "gap_events");
             stress.Add(kind switch
             {
-                "cost_multiplier" => new StressScenarioSpec(kind, s.Double("factor", 0), 0, 0, 0),
-                "latency" => new StressScenarioSpec(kind, s.Int("bars", 1), 0, 0, 0),
-                "atr_noise" => new StressScenarioSpec(kind, s.Double("fraction_of_range", 0), 0, 0, s.Int("seed", 0)),
-                "correlation_collapse" => new StressScenarioSpec(kind, 0, s.Int("length_bars", 1), s.Double("start_fraction", 0, 1), s.Int("seed", 0)),
-                _ => new StressScenarioSpec(kind, s.Double("jump", 0), s.Int("count", 1), 0, s.Int("seed", 0)),
+                "cost_multiplier" => new StressScenarioSpec(kind, s.Number("factor", 0), 0, 0, 0),
+                "latency" => new StressScenarioSpec(kind, s.WholeNumber("bars", 1), 0, 0, 0),
+                "atr_noise" => new StressScenarioSpec(kind, s.Number("fraction_of_range", 0), 0, 0, s.WholeNumber("seed", 0)),
+                "correlation_collapse" => new StressScenarioSpec(kind, 0, s.WholeNumber("length_bars", 1), s.Number("start_fraction", 0, 1), s.WholeNumber("seed", 0)),
+                _ => new StressScenarioSpec(kind, s.Number("jump", 0), s.WholeNumber("count", 1), 0, s.WholeNumber("seed", 0)),
             });
             s.Close();
         }
 
-        foreach (PolicyNode s in (PolicyNode[])[sizing, entry, exits, costs, adoption])
+        foreach (ConfigNode s in (ConfigNode[])[sizing, entry, exits, costs, adoption])
         {
             s.Close();
         }
@@ -295,14 +296,14 @@ public static class PolicyLoader
         return (criteria, options, stress.ToImmutable());
     }
 
-    private static CostModel ReadCosts(PolicyNode n)
+    private static CostModel ReadCosts(ConfigNode n)
     {
         var spec = new CostSpec
         {
-            CommissionBps = n.Double("commission_bps"),
-            SpreadBps = n.Double("spread_bps"),
-            SlippageBps = n.Double("slippage_bps"),
-            SwapBpsPerDay = n.Double("swap_bps_per_day"),
+            CommissionBps = n.Number("commission_bps"),
+            SpreadBps = n.Number("spread_bps"),
+            SlippageBps = n.Number("slippage_bps"),
+            SwapBpsPerDay = n.Number("swap_bps_per_day"),
         };
         try
         {
@@ -314,11 +315,11 @@ public static class PolicyLoader
         }
     }
 
-    private static T Closed<T>(PolicyNode node, T value)
+    private static T Closed<T>(ConfigNode node, T value)
     {
         node.Close();
         return value;
     }
 
-    private static T Closed<T>(PolicyNode node, Func<PolicyNode, T> read) => Closed(node, read(node));
+    private static T Closed<T>(ConfigNode node, Func<ConfigNode, T> read) => Closed(node, read(node));
 }

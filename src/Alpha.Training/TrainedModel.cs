@@ -55,10 +55,11 @@ public sealed class TrainedModel
     /// <summary>Loads a version folder after verifying every checksum.</summary>
     /// <exception cref="ModelVerificationException">A checksum does not verify.</exception>
     /// <exception cref="InvalidDataException">A file is malformed (the message says which).</exception>
+    /// <exception cref="Configuration.ConfigException"><c>params.yaml</c> lacks a key or has an invalid one.</exception>
     public static TrainedModel Load(string folder)
     {
-        ModelVerification check = ModelParams.EnsureVerified(folder);
-        ModelParams p = ModelParams.Read(folder);
+        ModelVerification check = VerifiedFolder.Ensure(folder);
+        DecisionParameters p = DecisionParameters.Read(folder);
         return new TrainedModel(
             check.Version,
             BoostedTreeModel.Load(ModelFiles.FindBooster(folder, "ai1")),
@@ -66,7 +67,7 @@ public sealed class TrainedModel
             CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai1Calibrator))),
             CalibratorJson.Read(File.ReadAllText(Path.Combine(folder, ModelFiles.Ai2Calibrator))),
             FeatureSchema.FromJson(File.ReadAllText(Path.Combine(folder, ModelFiles.FeatureSchema))),
-            p.Theta,
+            new Theta(p.Theta1, p.Theta2),
             p.MaxSpeed,
             p.EntryZ,
             p.EntryMaxZ);

@@ -1,3 +1,4 @@
+using Alpha.Configuration;
 using Alpha.Registry;
 
 namespace Alpha.Cli.Tests;
@@ -175,7 +176,7 @@ public sealed class CliTests
 
         (code, _, error) = Alpha.Run("train", "--config", missing, "--data", "a.csv", "b.csv", "--out", Path.GetTempPath(), "--verbose");
         Assert.Equal(1, code);
-        Assert.Contains("   at Alpha.Training.PolicyNode.Load", error, StringComparison.Ordinal);
+        Assert.Contains("   at Alpha.Configuration.ConfigNode.Load", error, StringComparison.Ordinal);
     }
 
     [Fact]

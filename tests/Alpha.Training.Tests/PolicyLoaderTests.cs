@@ -1,3 +1,4 @@
+using Alpha.Configuration;
 using Alpha.Boosting.Training;
 using Alpha.Calibration;
 using Alpha.Labeling;
@@ -43,7 +44,7 @@ public sealed class PolicyLoaderTests
     {
         string folder = Configs.CopyWith(file, text => Replace(text, line, replacement));
 
-        PolicyException e = Assert.Throws<PolicyException>(() => PolicyLoader.Load(folder));
+        ConfigException e = Assert.Throws<ConfigException>(() => PolicyLoader.Load(folder));
 
         Assert.Equal(file, e.File);
         Assert.Equal(key, e.Key);
@@ -75,7 +76,7 @@ public sealed class PolicyLoaderTests
     {
         string folder = Configs.CopyWith(file, text => Replace(text, line, replacement));
 
-        PolicyException e = Assert.Throws<PolicyException>(() => PolicyLoader.Load(folder));
+        ConfigException e = Assert.Throws<ConfigException>(() => PolicyLoader.Load(folder));
 
         Assert.Equal(file, e.File);
         Assert.Equal(key, e.Key);
@@ -115,7 +116,7 @@ public sealed class PolicyLoaderTests
                         _ = new RetrainFlow(policy, [new Alpha.Boosting.XGBoost.XGBoostTrainer(), new Alpha.Boosting.LightGbm.LightGbmTrainer()]);
                         accepted++;
                     }
-                    catch (PolicyException e)
+                    catch (ConfigException e)
                     {
                         Assert.False(e.Message.Contains('\n', StringComparison.Ordinal), e.Message);
                         Assert.True(e.File == file && e.Key.Length > 0, $"{file} line {line + 1} = {probe}: {e.Message}");
@@ -137,10 +138,10 @@ public sealed class PolicyLoaderTests
     {
         string folder = Configs.CopyWith("core_policy.yaml", t => t);
         File.Delete(Path.Combine(folder, "backtest_policy.yaml"));
-        Assert.Equal("backtest_policy.yaml", Assert.Throws<PolicyException>(() => PolicyLoader.Load(folder)).File);
+        Assert.Equal("backtest_policy.yaml", Assert.Throws<ConfigException>(() => PolicyLoader.Load(folder)).File);
 
         string broken = Configs.CopyWith("retrain_policy.yaml", t => t + "\n  : [unclosed\n");
-        PolicyException e = Assert.Throws<PolicyException>(() => PolicyLoader.Load(broken));
+        ConfigException e = Assert.Throws<ConfigException>(() => PolicyLoader.Load(broken));
         Assert.Equal("retrain_policy.yaml", e.File);
         Assert.Contains("invalid YAML", e.Message, StringComparison.Ordinal);
     }

@@ -1,36 +1,41 @@
 using System.Globalization;
-using Alpha.Labeling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Alpha.Training;
+namespace Alpha.Configuration;
 
 /// <summary>
-/// One YAML mapping of a policy file, read strictly: every key asked for must be present and valid, and
-/// <see cref="Close"/> refuses keys nobody asked for (a misspelt key is an error, never a silent default).
+/// One YAML mapping of a configuration file (policies, the model catalogue, universe, costs, drawdown levels), read
+/// strictly: every key asked for must be present and valid, and <see cref="Close"/> refuses keys nobody asked for (a
+/// misspelt key is an error, never a silent default). Every problem is a <see cref="ConfigException"/> naming the file
+/// and the dotted key.
 /// </summary>
-internal sealed class PolicyNode
+public sealed class ConfigNode
 {
     private readonly YamlMappingNode _mapping;
     private readonly HashSet<string> _read = [];
 
-    private PolicyNode(string file, string path, YamlMappingNode mapping)
+    private ConfigNode(string file, string path, YamlMappingNode mapping)
     {
         File = file;
         Path = path;
         _mapping = mapping;
     }
 
+    /// <summary>The file name, as errors name it.</summary>
     public string File { get; }
 
+    /// <summary>The dotted key path of this mapping (empty for the file's top level).</summary>
     public string Path { get; }
 
-    public static PolicyNode Load(string directory, string fileName)
+    /// <summary>Reads <paramref name="fileName"/> in <paramref name="directory"/>: one YAML document whose top level is a mapping.</summary>
+    /// <exception cref="ConfigException">The file is missing, not YAML, or not a mapping.</exception>
+    public static ConfigNode Load(string directory, string fileName)
     {
         string path = System.IO.Path.Combine(directory, fileName);
         if (!System.IO.File.Exists(path))
         {
-            throw new PolicyException(fileName, "", $"not found in {System.IO.Path.GetFullPath(directory)}.");
+            throw new ConfigException(fileName, "", $"not found in {System.IO.Path.GetFullPath(directory)}.");
         }
 
         var stream = new YamlStream();
@@ -41,28 +46,32 @@ internal sealed class PolicyNode
         }
         catch (YamlException e)
         {
-            throw new PolicyException(fileName, "", $"invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            throw new ConfigException(fileName, "", $"invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new PolicyException(fileName, "", "expected one YAML document whose top level is a mapping of keys.");
+            throw new ConfigException(fileName, "", "expected one YAML document whose top level is a mapping of keys.");
         }
 
-        return new PolicyNode(fileName, "", root);
+        return new ConfigNode(fileName, "", root);
     }
 
-    public PolicyNode Section(string key) => Node(key) is YamlMappingNode m
-        ? new PolicyNode(File, Key(key), m)
+    /// <summary>A required nested mapping.</summary>
+    public ConfigNode Section(string key) => Node(key) is YamlMappingNode m
+        ? new ConfigNode(File, Key(key), m)
         : throw Error(key, "must be a mapping of keys.");
 
-    public IReadOnlyList<PolicyNode> Sections(string key) => Node(key) is YamlSequenceNode s
-        ? [.. s.Children.Select((c, i) => c is YamlMappingNode m ? new PolicyNode(File, $"{Key(key)}[{i}]", m) : throw Error($"{key}[{i}]", "must be a mapping of keys."))]
+    /// <summary>A required list of mappings.</summary>
+    public IReadOnlyList<ConfigNode> Sections(string key) => Node(key) is YamlSequenceNode s
+        ? [.. s.Children.Select((c, i) => c is YamlMappingNode m ? new ConfigNode(File, $"{Key(key)}[{i}]", m) : throw Error($"{key}[{i}]", "must be a mapping of keys."))]
         : throw Error(key, "must be a list.");
 
+    /// <summary>Whether the key is present (reading nothing).</summary>
     public bool Has(string key) => _mapping.Children.ContainsKey(new YamlScalarNode(key));
 
-    public double Double(string key, double min = double.MinValue, double max = double.MaxValue)
+    /// <summary>A required finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public double Number(string key, double min = double.MinValue, double max = double.MaxValue)
     {
         string text = Scalar(key);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
@@ -73,7 +82,8 @@ internal sealed class PolicyNode
         return value >= min && value <= max ? value : throw Error(key, $"{text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
     }
 
-    public int Int(string key, int min = int.MinValue, int max = int.MaxValue)
+    /// <summary>A required integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int WholeNumber(string key, int min = int.MinValue, int max = int.MaxValue)
     {
         string text = Scalar(key);
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
@@ -85,8 +95,9 @@ internal sealed class PolicyNode
     }
 
     /// <summary>An integer, or null when the value is <c>auto</c>.</summary>
-    public int? IntOrAuto(string key) => Scalar(key) == "auto" ? null : Int(key);
+    public int? WholeNumberOrAuto(string key) => Scalar(key) == "auto" ? null : WholeNumber(key);
 
+    /// <summary>A required <c>true</c> or <c>false</c>.</summary>
     public bool Bool(string key) => Scalar(key) switch
     {
         "true" => true,
@@ -94,7 +105,8 @@ internal sealed class PolicyNode
         string text => throw Error(key, $"'{text}' is not true or false."),
     };
 
-    public string String(string key, params string[] allowed)
+    /// <summary>A required non-empty value, one of <paramref name="allowed"/> when any are given.</summary>
+    public string Text(string key, params string[] allowed)
     {
         string text = Scalar(key);
         return allowed.Length == 0 || allowed.Contains(text) ? text : throw Error(key, $"'{text}' is not one of {string.Join(", ", allowed)}.");
@@ -115,30 +127,6 @@ internal sealed class PolicyNode
         return low <= high ? (low, high) : throw Error(key, $"low {low.ToString(CultureInfo.InvariantCulture)} is above high {high.ToString(CultureInfo.InvariantCulture)}.");
     }
 
-    /// <summary>A <see cref="Threshold"/> written as <c>{ quantile: 0.9 }</c> or <c>{ value: 0.12 }</c>.</summary>
-    public Threshold Threshold(string key)
-    {
-        PolicyNode t = Section(key);
-        bool quantile = t.Has("quantile"), absolute = t.Has("value");
-        if (quantile == absolute)
-        {
-            throw Error(key, "must hold exactly one of 'quantile' (a training-window quantile) or 'value' (an absolute threshold).");
-        }
-
-        string which = quantile ? "quantile" : "value";
-        double level = t.Double(which);
-        try
-        {
-            Threshold result = quantile ? Labeling.Threshold.Quantile(level) : Labeling.Threshold.Absolute(level);
-            t.Close();
-            return result;
-        }
-        catch (ArgumentException e)
-        {
-            throw t.Error(which, PolicyKeys.Problem(e));
-        }
-    }
-
     /// <summary>Accepts <paramref name="key"/> without reading it: a section that this run does not use (the other booster's parameters).</summary>
     public void Ignore(string key) => _read.Add(key);
 
@@ -155,7 +143,8 @@ internal sealed class PolicyNode
         }
     }
 
-    public PolicyException Error(string key, string problem) => new(File, Key(key), problem);
+    /// <summary>The error for a key of this mapping.</summary>
+    public ConfigException Error(string key, string problem) => new(File, Key(key), problem);
 
     private string Key(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
