@@ -6,6 +6,9 @@ namespace Alpha.Inference;
 /// </summary>
 public interface IOpsFlagSource
 {
-    /// <summary>The current flags of <paramref name="modelId"/> on <paramref name="pairId"/>.</summary>
-    OpsFlags Read(string modelId, string pairId);
+    /// <summary>The flags of <paramref name="modelId"/> on <paramref name="pairId"/> for deciding the bar at <paramref name="barTime"/>.</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="pairId">The pair id.</param>
+    /// <param name="barTime">The bar being decided (UTC); a live store returns its current flags, a replay the flags in force then.</param>
+    OpsFlags Read(string modelId, string pairId, DateTime barTime);
 }

@@ -223,7 +223,7 @@ public sealed class PairEngine
 
         Equity = _machine.Equity(b.CloseA, b.CloseB);
         _peak = Math.Max(_peak, Equity);
-        LastFlags = ReadFlags();
+        LastFlags = ReadFlags(b.Time);
         if (LastFlags.HardHalt)
         {
             return;
@@ -271,11 +271,11 @@ public sealed class PairEngine
         }
     }
 
-    private OpsFlags ReadFlags()
+    private OpsFlags ReadFlags(DateTime barTime)
     {
         try
         {
-            OpsFlags flags = _options.OpsFlags.Read(_options.ModelId, _options.PairId);
+            OpsFlags flags = _options.OpsFlags.Read(_options.ModelId, _options.PairId, barTime);
             return flags.LeverageScale is > 0 and <= 1 ? flags : flags with { SoftHalt = true };
         }
 #pragma warning disable CA1031 // any failure to read the flags fails safe to a soft halt (DESIGN.md § 6)

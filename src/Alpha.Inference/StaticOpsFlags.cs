@@ -8,5 +8,5 @@ public sealed class StaticOpsFlags : IOpsFlagSource
     public OpsFlags Flags { get; set; } = OpsFlags.Normal;
 
     /// <inheritdoc/>
-    public OpsFlags Read(string modelId, string pairId) => Flags;
+    public OpsFlags Read(string modelId, string pairId, DateTime barTime) => Flags;
 }

@@ -27,6 +27,7 @@ internal static class Layers
         ["Alpha.Boosting"] = Domain,
         ["Alpha.Boosting.XGBoost"] = Native,
         ["Alpha.Boosting.LightGbm"] = Native,
+        ["Alpha.Configuration"] = Application,     // the binding of configuration files that § 4 gives the application layer
         ["Alpha.Training"] = Application,
         ["Alpha.Registry"] = Application,
         ["Alpha.Inference"] = Application,
@@ -92,7 +93,7 @@ internal static class Layers
             }
         }
 
-        foreach (string host in ServingHosts.Where(graph.Contains).Append("Alpha.Training").Where(graph.Contains))
+        foreach (string host in ServingHosts.Where(graph.Contains).Append("Alpha.Training").Append("Alpha.Inference").Where(graph.Contains))
         {
             (ImmutableSortedSet<string> projects, ImmutableSortedSet<string> packages) = graph.Closure(host);
             foreach (string native in projects.Where(p => OfPackage.GetValueOrDefault(p) == Native).Concat(packages.Where(NativeBoosterPackages.Contains)))
