@@ -67,6 +67,9 @@ public sealed class ConfigNode
         ? [.. s.Children.Select((c, i) => c is YamlMappingNode m ? new ConfigNode(File, $"{Key(key)}[{i}]", m) : throw Error($"{key}[{i}]", "must be a mapping of keys."))]
         : throw Error(key, "must be a list.");
 
+    /// <summary>The keys of this mapping, in file order (reading none of them).</summary>
+    public IEnumerable<string> Keys => _mapping.Children.Keys.Select(KeyName);
+
     /// <summary>Whether the key is present (reading nothing).</summary>
     public bool Has(string key) => _mapping.Children.ContainsKey(new YamlScalarNode(key));
 
@@ -135,7 +138,7 @@ public sealed class ConfigNode
     {
         foreach (YamlNode k in _mapping.Children.Keys)
         {
-            string name = ((YamlScalarNode)k).Value ?? "";
+            string name = KeyName(k);
             if (!_read.Contains(name))
             {
                 throw Error(name, "unknown key.");
@@ -145,6 +148,9 @@ public sealed class ConfigNode
 
     /// <summary>The error for a key of this mapping.</summary>
     public ConfigException Error(string key, string problem) => new(File, Key(key), problem);
+
+    // A key that is not a plain scalar (a YAML mapping used as a key) can match no setting: named as written.
+    private static string KeyName(YamlNode key) => key is YamlScalarNode { Value: string name } ? name : key.ToString();
 
     private string Key(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 

@@ -298,13 +298,7 @@ public static class PolicyLoader
 
     private static CostModel ReadCosts(ConfigNode n)
     {
-        var spec = new CostSpec
-        {
-            CommissionBps = n.Number("commission_bps"),
-            SpreadBps = n.Number("spread_bps"),
-            SlippageBps = n.Number("slippage_bps"),
-            SwapBpsPerDay = n.Number("swap_bps_per_day"),
-        };
+        CostSpec spec = SizingConfig.CostSpec(n);
         try
         {
             return new CostModel(spec);
