@@ -10,7 +10,7 @@ var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-tr
     Options = { verbose },
     Subcommands =
     {
-        TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create(),
+        TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create(), ReplayCommand.Create(),
         ModelsCommand.Create(), KeysCommand.Create(), DbCommand.Create(),
     },
 };
