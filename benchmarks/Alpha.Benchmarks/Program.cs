@@ -15,6 +15,12 @@ if (args is ["retrain-stages", string dataFolder, string runs, ..])
     return;
 }
 
+if (args is ["inference-latency", ..])
+{
+    Alpha.Benchmarks.Inference.EngineLatency.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 if (args is ["mutate", string cases, ..])
 {
     Alpha.Benchmarks.Boosting.ModelMutationCommand.Run(int.Parse(cases, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261207);

@@ -89,6 +89,9 @@ public sealed class PairEngine
     /// <summary>Whether every feature was ready at the last bar.</summary>
     public bool IsWarm { get; private set; }
 
+    /// <summary>Whether the model ran at the last bar (a candidate the flags and drawdown levels let through).</summary>
+    public bool LastScored { get; private set; }
+
     /// <summary>The paper equity at the last close, in the account currency.</summary>
     public double Equity { get; private set; }
 
@@ -97,6 +100,9 @@ public sealed class PairEngine
 
     /// <summary>The flags of the last bar (<see cref="OpsFlags.FailSafe"/> when they could not be read).</summary>
     public OpsFlags LastFlags { get; private set; } = OpsFlags.Normal;
+
+    /// <summary>Whether a position is open.</summary>
+    public bool HasPosition => _machine.Position is not null;
 
     /// <summary>The position machine's state (open position, pending entry or exit, cash).</summary>
     public PositionState Position => _machine.Snapshot();
@@ -183,7 +189,7 @@ public sealed class PairEngine
             throw new InvalidDataException($"{_options.ModelId} on {_options.PairId}: history must start at the checkpoint's segment start {_historyStart:O}; the first aligned bar is {b.Time:O}.");
         }
 
-        IsWarm = false;
+        IsWarm = LastScored = false;
         if (segment >= 0)
         {
             if (segment != Segment)
@@ -247,6 +253,7 @@ public sealed class PairEngine
         bool entriesBlocked = flatten || LastFlags.SoftHalt || drawdown >= levels.Halt || stale;
         if (!entriesBlocked && _machine.IsCandidate(bar, spread))
         {
+            LastScored = true;
             _predictor.PrepareInput(_row, _input);
             _predictor.Predict(_input, _output);
             _predictor.PostProcess(_output);
@@ -287,7 +294,7 @@ public sealed class PairEngine
     }
 
     private Signal EntrySignal(PendingEntry entry, in TradingBar bar) => NewSignal(
-        SignalAction.Entry, "return_prob > theta1 and risk_score < theta2", bar,
+        SignalAction.Entry, "return_prob_above_theta1_and_risk_score_below_theta2", bar,
         Leg(_options.LegA.Symbol, entry.QuantityA, entry.BetaWeightA), Leg(_options.LegB.Symbol, entry.QuantityB, entry.BetaWeightB),
         entry.Z, entry.PositionScale);
 

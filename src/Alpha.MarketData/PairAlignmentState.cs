@@ -20,10 +20,10 @@ public sealed class PairAlignmentState
     private readonly string _symbolB;
     private readonly int _maxFill;
     private readonly int _maxGap;
-    private readonly Queue<Bar> _a = new();
-    private readonly Queue<Bar> _b = new();
-    private readonly Queue<AlignedBar> _out = new();
-    private readonly List<(DateTime Time, Bar? A, Bar? B)> _run = [];
+    private readonly Queue<Bar> _a = new(16);
+    private readonly Queue<Bar> _b = new(16);
+    private readonly Queue<AlignedBar> _out;
+    private readonly List<(DateTime Time, Bar? A, Bar? B)> _run;
     private readonly ReturnWindow _outliersA;
     private readonly ReturnWindow _outliersB;
     private DateTime _lastA = DateTime.MinValue;
@@ -58,6 +58,8 @@ public sealed class PairAlignmentState
         Timeframe = timeframe;
         _maxFill = options.MaxFillBars;
         _maxGap = options.MaxGapBars ?? Math.Max(Timeframes.BarsPerDay(timeframe), options.MaxFillBars);
+        _run = new(_maxGap + 1);                   // a gap is flushed once it outgrows MaxGapBars: no growth in steady state
+        _out = new(_maxGap + 2);
         _outliersA = new ReturnWindow(options.OutlierWindow, options.OutlierSigmas);
         _outliersB = new ReturnWindow(options.OutlierWindow, options.OutlierSigmas);
     }

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using System.Buffers;
+using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Alpha.Signals;
 
@@ -34,9 +37,18 @@ public static class SignalId
             SignalAction.Exit => "exit",
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a signal action."),
         };
-        string text = $"{modelId}|{pairId}|{SignalTime.Write(barOpenTime)}|{modelVersion}|{actionName}";
+        // Formatted straight into UTF-8, no intermediate string; on the stack unless the parts are unusually long.
+        int maxBytes = Encoding.UTF8.GetMaxByteCount(modelId.Length + pairId.Length + modelVersion.Length + 32);
+        byte[]? rented = maxBytes > 512 ? ArrayPool<byte>.Shared.Rent(maxBytes) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[512];
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        Utf8.TryWrite(utf8, CultureInfo.InvariantCulture, $"{modelId}|{pairId}|{barOpenTime.UtcDateTime:yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'}|{modelVersion}|{actionName}", out int written);
+        SHA256.HashData(utf8[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
         return Convert.ToHexStringLower(hash[..16]);
     }
 
