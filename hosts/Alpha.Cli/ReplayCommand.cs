@@ -49,7 +49,7 @@ internal static class ReplayCommand
             string id = parse.GetRequiredValue(modelId);
             var definition = new ModelDefinition(id, PairGbdtKind.KindName, $"{dataset.A.Symbol}-{dataset.B.Symbol}", dataset.A.Symbol, dataset.B.Symbol, aligned.Report.Timeframe, check.Version, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, overrides), "--model");
             IPredictor predictor = new PairGbdtKind().Load(definition, new VerifiedVersion(folder, check, RestoredFromBackup: false));
-            PairEngine engine = new(predictor, EngineOptions(definition, policy, aligned.Report.Timeframe));
+            PairEngine engine = new(predictor, PairEngineOptions.Replaying(definition, policy.Backtest, policy.Alignment));
 
             List<Signal> signals = [];
             AnsiConsole.Progress()
@@ -80,26 +80,6 @@ internal static class ReplayCommand
         {
             overrides[key] = v;
         }
-    }
-
-    // The backtest's sizing, costs and alignment, no drawdown levels, full size: the replay trades as the backtest.
-    private static PairEngineOptions EngineOptions(ModelDefinition definition, TrainingPolicy policy, TimeSpan timeframe)
-    {
-        BacktestOptions backtest = policy.Backtest;
-        return new PairEngineOptions
-        {
-            ModelId = definition.ModelId,
-            PairId = definition.PairId,
-            LegA = backtest.LegA with { Symbol = definition.LegA },
-            LegB = backtest.LegB with { Symbol = definition.LegB },
-            Timeframe = timeframe,
-            Alignment = policy.Alignment,
-            Costs = backtest.Costs,
-            StartingEquity = backtest.StartingEquity,
-            RiskPerTrade = backtest.Rules.RiskPerTrade,
-            MaxLeverage = backtest.Rules.MaxLeverage,
-            Drawdown = DrawdownLevels.None,
-        };
     }
 
     private static void WriteLines(string path, List<Signal> signals)

@@ -1,3 +1,4 @@
+using Alpha.Backtesting;
 using Alpha.MarketData;
 using Alpha.Sizing;
 
@@ -60,4 +61,30 @@ public sealed record PairEngineOptions
     /// <summary>Where operator flags are read each bar.</summary>
     /// <value>The default is in-memory flags, normal trading.</value>
     public IOpsFlagSource OpsFlags { get; init; } = new StaticOpsFlags();
+
+    /// <summary>
+    /// An engine that trades as a backtest with these settings does — its legs (named as the catalogue entry's),
+    /// costs, starting equity, risk per trade and leverage cap, the same alignment, no drawdown levels, full position
+    /// scale, normal flags — so a replay makes the backtest's trades (what <c>alpha replay</c> runs).
+    /// </summary>
+    public static PairEngineOptions Replaying(ModelDefinition model, BacktestOptions backtest, PairAlignmentOptions alignment)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(backtest);
+        ArgumentNullException.ThrowIfNull(alignment);
+        return new PairEngineOptions
+        {
+            ModelId = model.ModelId,
+            PairId = model.PairId,
+            LegA = backtest.LegA with { Symbol = model.LegA },
+            LegB = backtest.LegB with { Symbol = model.LegB },
+            Timeframe = model.Timeframe,
+            Alignment = alignment,
+            Costs = backtest.Costs,
+            StartingEquity = backtest.StartingEquity,
+            RiskPerTrade = backtest.Rules.RiskPerTrade,
+            MaxLeverage = backtest.Rules.MaxLeverage,
+            Drawdown = DrawdownLevels.None,
+        };
+    }
 }

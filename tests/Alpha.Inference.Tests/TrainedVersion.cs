@@ -56,22 +56,9 @@ public sealed class TrainedVersion
     /// <summary>An engine over this version, sized and costed as the default backtest policy, with no drawdown levels.</summary>
     public PairEngine Engine(double? theta1 = null, double? theta2 = null, Func<PairEngineOptions, PairEngineOptions>? configure = null)
     {
-        IPredictor predictor = new PairGbdtKind().Load(Definition(theta1, theta2), Verified);
-        BacktestOptions backtest = Policy.Backtest;
-        var options = new PairEngineOptions
-        {
-            ModelId = "synthetic-h4",
-            PairId = "A-B",
-            LegA = backtest.LegA,
-            LegB = backtest.LegB,
-            Timeframe = TimeSpan.FromHours(4),
-            Alignment = Policy.Alignment,
-            Costs = backtest.Costs,
-            StartingEquity = backtest.StartingEquity,
-            RiskPerTrade = backtest.Rules.RiskPerTrade,
-            MaxLeverage = backtest.Rules.MaxLeverage,
-            Drawdown = DrawdownLevels.None,
-        };
+        ModelDefinition definition = Definition(theta1, theta2);
+        IPredictor predictor = new PairGbdtKind().Load(definition, Verified);
+        PairEngineOptions options = PairEngineOptions.Replaying(definition, Policy.Backtest, Policy.Alignment);
         return new PairEngine(predictor, configure is null ? options : configure(options));
     }
 

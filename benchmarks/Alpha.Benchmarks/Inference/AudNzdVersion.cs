@@ -45,22 +45,5 @@ internal sealed class AudNzdVersion
         return new AudNzdVersion(folder, data.A, data.B);
     }
 
-    public PairEngine Engine()
-    {
-        var backtest = TrainingPolicy.Default.Backtest;
-        return new PairEngine(Predictor, new PairEngineOptions
-        {
-            ModelId = Definition.ModelId,
-            PairId = Definition.PairId,
-            LegA = backtest.LegA with { Symbol = "AUDUSD" },
-            LegB = backtest.LegB with { Symbol = "NZDUSD" },
-            Timeframe = Definition.Timeframe,
-            Alignment = TrainingPolicy.Default.Alignment,
-            Costs = backtest.Costs,
-            StartingEquity = backtest.StartingEquity,
-            RiskPerTrade = backtest.Rules.RiskPerTrade,
-            MaxLeverage = backtest.Rules.MaxLeverage,
-            Drawdown = DrawdownLevels.None,
-        });
-    }
+    public PairEngine Engine() => new(Predictor, PairEngineOptions.Replaying(Definition, TrainingPolicy.Default.Backtest, TrainingPolicy.Default.Alignment));
 }
