@@ -82,7 +82,7 @@ public sealed class ConfigNode
             throw Error(key, $"'{text}' is not a finite number.");
         }
 
-        return value >= min && value <= max ? value : throw Error(key, $"{text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
+        return value >= min && value <= max ? value : throw Error(key, OutOfRange(text, min, max));
     }
 
     /// <summary>A required integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
@@ -148,6 +148,14 @@ public sealed class ConfigNode
 
     /// <summary>The error for a key of this mapping.</summary>
     public ConfigException Error(string key, string problem) => new(File, Key(key), problem);
+
+    private static string OutOfRange(string text, double min, double max) => (min, max) switch
+    {
+        (0, double.MaxValue) => $"{text} is negative; it must be non-negative.",
+        (_, double.MaxValue) => $"{text} is below the minimum {min.ToString(CultureInfo.InvariantCulture)}.",
+        (double.MinValue, _) => $"{text} is above the maximum {max.ToString(CultureInfo.InvariantCulture)}.",
+        _ => $"{text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].",
+    };
 
     // A key that is not a plain scalar (a YAML mapping used as a key) can match no setting: named as written.
     private static string KeyName(YamlNode key) => key is YamlScalarNode { Value: string name } ? name : key.ToString();

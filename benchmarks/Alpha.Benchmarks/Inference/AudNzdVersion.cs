@@ -32,13 +32,9 @@ internal sealed class AudNzdVersion
 
     public IPredictor Predictor { get; }
 
-    public static string DataFolder => Environment.GetEnvironmentVariable("ALPHA_SHARED_DATA") is { Length: > 0 } path
-        ? Path.Combine(path, "fx-audnzd")
-        : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../shared/data/fx-audnzd"));
-
     public static AudNzdVersion Train(string? dataFolder = null)
     {
-        dataFolder ??= DataFolder;
+        dataFolder ??= RepositoryPaths.SharedData("fx-audnzd");
         var data = PairDataset.FromFiles(Path.Combine(dataFolder, "AUDUSD_H4.csv"), Path.Combine(dataFolder, "NZDUSD_H4.csv"));
         RetrainResult result = new RetrainFlow(TrainingPolicy.Default, [new XGBoostTrainer()]).Run(data);
         string folder = ModelStore.Write(result.Artifacts, Directory.CreateTempSubdirectory("alpha-inference-bench-").FullName, TimeProvider.System);

@@ -16,8 +16,7 @@ public class ReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string repository = Path.GetDirectoryName(FindUp("Alpha.Libraries.sln"))!;
-        string data = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "fx-audnzd"));
+        string data = RepositoryPaths.SharedData("fx-audnzd");
         _audusd = Path.Combine(data, "AUDUSD_H4.csv");
         _nzdusd = Path.Combine(data, "NZDUSD_H4.csv");
     }
@@ -33,18 +32,5 @@ public class ReaderBenchmarks
     {
         var reader = new BarCsvReader();
         return PairAligner.Align(reader.Load(_audusd), reader.Load(_nzdusd)).Count;
-    }
-
-    private static string FindUp(string file)
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, file)))
-            {
-                return Path.Combine(dir.FullName, file);
-            }
-        }
-
-        throw new FileNotFoundException($"{file} not found above {Environment.CurrentDirectory}");
     }
 }
