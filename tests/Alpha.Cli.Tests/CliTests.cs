@@ -142,6 +142,14 @@ public sealed class CliTests
         Assert.Equal(2, code);
         Assert.StartsWith("alpha: --theta1 must be a number from 0 to 1 (got '1.5').", error, StringComparison.Ordinal);
 
+        string signals = Path.Combine(root, "signals.jsonl");
+        (code, output, error) = Alpha.Run("replay", "--model", version, "--data", a, b, "--config", Repo("configs"), "--model-id", "audnzd-h4", "--out", signals);
+        Assert.True(code == 0, error);
+        Assert.Matches("replay = backtest +│ yes: ([0-9,]+) of \\1 trades identical", output);
+        string[] lines = File.ReadAllLines(signals);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal("audnzd-h4", global::Alpha.Signals.SignalJson.Parse(System.Text.Encoding.UTF8.GetBytes(line)).ModelId));
+
         (code, output, error) = Alpha.Run("optimize", "--model", version, "--data", a, b, "--config", Repo("configs"));
         Assert.True(code == 0, error);
         Assert.Contains("chosen θ", output, StringComparison.Ordinal);
