@@ -117,6 +117,46 @@ public sealed class EngineControlsTests(TrainedVersion version) : IClassFixture<
         Assert.Throws<ArgumentOutOfRangeException>(() => new VolatilityTargetScaler(double.NaN));
     }
 
+    [Fact]
+    public void BadInput_IsATypedError_AndTheEngineGoesOn()
+    {
+        (BarSeries a, BarSeries b) = s_pair.Value;
+        PairEngine engine = Engine(new StaticOpsFlags());
+        var signals = new List<Signal>();
+        engine.Add(PairLeg.A, a[0], signals);
+        Assert.Throws<AlignmentOrderException>(() => engine.Add(PairLeg.A, a[0], signals));
+        ArgumentException nan = Assert.Throws<ArgumentException>(() => engine.Add(PairLeg.B, b[0] with { Close = double.NaN }, signals));
+        Assert.Contains("B", nan.Message, StringComparison.Ordinal);
+        engine.Add(PairLeg.B, b[0], signals);
+        Assert.Equal(a[0].Time, engine.Watermark);
+    }
+
+    [Fact]
+    public void APredictionOnlyKind_CannotDriveATradingEngine() =>
+        Assert.Throws<ArgumentException>(() => new PairEngine(new PredictionOnly(), new PairEngineOptions
+        {
+            ModelId = "m", PairId = "p", LegA = new Sizing.InstrumentSpec { Symbol = "A", QuoteCurrency = "USD" }, LegB = new Sizing.InstrumentSpec { Symbol = "B", QuoteCurrency = "USD" }, Timeframe = TimeSpan.FromHours(4),
+        }));
+
+    private sealed class PredictionOnly : IPredictor
+    {
+        public string ModelVersion => "20261207_0930_abcdef1";
+
+        public int OutputCount => 3;
+
+        public Features.PairFeatureOptions FeatureWindows { get; } = new();
+
+        public TradingOutputs? Trading => null;
+
+        public void PrepareInput(ReadOnlySpan<double> features, Span<double> input) => features.CopyTo(input);
+
+        public void Predict(ReadOnlySpan<double> input, Span<double> output) => output.Fill(1.0 / 3);
+
+        public void PostProcess(Span<double> output)
+        {
+        }
+    }
+
     // Flags that change at a bar time, or that cannot be read.
     private sealed class SwitchingFlags : IOpsFlagSource
     {
