@@ -99,7 +99,7 @@ internal static class ReplayCommand
 
     private static void Summarise(PairEngine engine, List<Signal> signals, BacktestResult backtest, FileInfo? output)
     {
-        Trade[] comparable = [.. backtest.Trades.Where(t => t.ExitReason != ExitReason.EndOfData && t.ExitBar <= engine.WatermarkIndex)];
+        Trade[] comparable = PairReplay.ExpectedTrades(backtest, engine);
         int same = comparable.Zip(engine.Trades).TakeWhile(x => x.First == x.Second).Count();
         bool equal = same == comparable.Length && same == engine.Trades.Count;
         var table = new Table().AddColumns("", "").HideHeaders();

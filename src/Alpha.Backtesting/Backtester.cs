@@ -150,15 +150,19 @@ public static class Backtester
 
         private void Decide(TradingBar bar, int t)
         {
-            SpreadPoint point = spread.At(t);
-            _candidates += _machine.IsCandidate(bar, point) ? 1 : 0;
-            switch (_machine.AtClose(bar, point, decisions.AllowArray[t], decisions.ScaleAt(t)))
+            // Only a candidate gets an entry outcome: declined, rejected by sizing, or decided.
+            switch (_machine.AtClose(bar, spread.At(t), decisions.AllowArray[t], decisions.ScaleAt(t)))
             {
                 case BarDecision.EntryDeclined:
+                    _candidates++;
                     _declined++;
                     break;
                 case BarDecision.EntryRejected:
+                    _candidates++;
                     _rejections++;
+                    break;
+                case BarDecision.EntryDecided:
+                    _candidates++;
                     break;
             }
         }

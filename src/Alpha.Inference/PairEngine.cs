@@ -302,11 +302,10 @@ public sealed class PairEngine
     private Signal ExitSignal(OpenPosition position, in TradingBar bar, ExitReason reason)
     {
         PendingEntry e = position.Entry;
-        double heldZ = (Math.Log(bar.CloseA) - e.Alpha - (e.Beta * Math.Log(bar.CloseB))) / e.Sigma;
         return NewSignal(
             SignalAction.Exit, ReasonName(reason), bar,
             Leg(_options.LegA.Symbol, -e.QuantityA, e.BetaWeightA), Leg(_options.LegB.Symbol, -e.QuantityB, e.BetaWeightB),
-            heldZ, e.PositionScale);
+            position.EntryFixedZ(bar.CloseA, bar.CloseB), e.PositionScale);
     }
 
     private Signal NewSignal(SignalAction action, string reason, in TradingBar bar, SignalLeg a, SignalLeg b, double z, double positionScale)

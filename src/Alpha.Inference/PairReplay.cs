@@ -1,3 +1,4 @@
+using Alpha.Backtesting;
 using Alpha.MarketData;
 using Alpha.Signals;
 
@@ -39,5 +40,16 @@ public static class PairReplay
 
         progress?.Report(i + j);
         return signals;
+    }
+
+    /// <summary>
+    /// The backtest's trades a replay of the same version, data and θ must equal, in order: every trade closed by the
+    /// engine's watermark, less the one the backtest closes at the end of the data (live, it is still open).
+    /// </summary>
+    public static Trade[] ExpectedTrades(BacktestResult backtest, PairEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(backtest);
+        ArgumentNullException.ThrowIfNull(engine);
+        return [.. backtest.Trades.Where(t => t.ExitReason != ExitReason.EndOfData && t.ExitBar <= engine.WatermarkIndex)];
     }
 }

@@ -88,9 +88,6 @@ public sealed class PairAlignmentState
     /// <summary>Bars dropped because they arrived after <see cref="Expire"/> had finalised their time.</summary>
     public int LateBars { get; private set; }
 
-    /// <summary>The last final bar's time, or <see cref="DateTime.MinValue"/>.</summary>
-    public DateTime Watermark { get; private set; } = DateTime.MinValue;
-
     /// <summary>Takes a bar of one leg; final bars become available through <see cref="TryTake"/>.</summary>
     /// <exception cref="AlignmentOrderException">The bar is not after its leg's previous bar.</exception>
     /// <exception cref="ArgumentException">A price is not finite and positive (named with the symbol and time).</exception>
@@ -308,6 +305,5 @@ public sealed class PairAlignmentState
             t, legA.Open, legA.High, legA.Low, legA.Close, legB.Open, legB.High, legB.Low, legB.Close,
             aMissing, bMissing, outlierA, outlierB, split ? -1 : Segments - 1, stale));
         Emitted++;
-        Watermark = t;
     }
 }

@@ -19,7 +19,7 @@ public sealed record OpenPosition(PendingEntry Entry, int EntryBar, DateTime Ent
     public double Unrealized(double priceA, double priceB) =>
         (Entry.QuantityA * (priceA - EntryPriceA)) + (Entry.QuantityB * (priceB - EntryPriceB));
 
-    /// <summary>The entry-fixed |z| at the given closes: the spread the position holds, in its decision bar's σ.</summary>
-    public double HeldZ(double closeA, double closeB) =>
-        Math.Abs((Math.Log(closeA) - Entry.Alpha - (Entry.Beta * Math.Log(closeB))) / Entry.Sigma);
+    /// <summary>The entry-fixed z at the given closes: the spread the position holds, in its decision bar's σ (signed; exits compare its absolute value).</summary>
+    public double EntryFixedZ(double closeA, double closeB) =>
+        (Math.Log(closeA) - Entry.Alpha - (Entry.Beta * Math.Log(closeB))) / Entry.Sigma;
 }

@@ -208,7 +208,7 @@ public sealed class PositionMachine
 
     private ExitReason? ExitAtClose(OpenPosition position, in TradingBar bar)
     {
-        double held = position.HeldZ(bar.CloseA, bar.CloseB);
+        double held = Math.Abs(position.EntryFixedZ(bar.CloseA, bar.CloseB));
         return held <= Rules.ExitZ ? ExitReason.Reversion
             : held >= Rules.StopZ ? ExitReason.Stop
             : bar.Index - position.Entry.DecisionBar >= Rules.MaxHoldingBars ? ExitReason.MaxHolding

@@ -21,8 +21,7 @@ public sealed class ReplayEqualsBacktestTests(TrainedVersion version, ITestOutpu
 
     internal static void AssertSameTrades(BacktestResult backtest, PairEngine engine)
     {
-        // The backtest closes what is still open at the end of the data; live, it is still open.
-        Trade[] expected = [.. backtest.Trades.Where(t => t.ExitReason != ExitReason.EndOfData && t.ExitBar <= engine.WatermarkIndex)];
+        Trade[] expected = PairReplay.ExpectedTrades(backtest, engine);
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Length, engine.Trades.Count);
         for (int k = 0; k < expected.Length; k++)

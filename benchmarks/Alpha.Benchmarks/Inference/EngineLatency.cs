@@ -119,22 +119,13 @@ internal static class EngineLatency
     {
         double[] row = [0.9, -2.3, 0.4, -1.8, 0.3, 40, 0.8, 0.001, 0.02, 0.004, 0.004, 0.002, 1.1, -0.5, -0.02, 35, 0.01];
         double[] input = new double[row.Length], output = new double[2];
-        for (int pass = 0; pass < 2; pass++)
+        Micro("the model alone (scale + AI1 + AI2 + calibrators), one row", () =>
         {
-            const int n = 200_000;
-            long start = Stopwatch.GetTimestamp();
-            for (int k = 0; k < n; k++)
-            {
-                predictor.PrepareInput(row, input);
-                predictor.Predict(input, output);
-                predictor.PostProcess(output);
-            }
-
-            if (pass == 1)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the model alone (scale + AI1 + AI2 + calibrators), one row: {(Stopwatch.GetTimestamp() - start) * 1e6 / Stopwatch.Frequency / n:F2} µs"));
-            }
-        }
+            predictor.PrepareInput(row, input);
+            predictor.Predict(input, output);
+            predictor.PostProcess(output);
+            return 0;
+        });
     }
 
     private static void Micro(string what, Func<int> action)
