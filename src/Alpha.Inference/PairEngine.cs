@@ -71,6 +71,9 @@ public sealed class PairEngine
     /// <summary>The model version served.</summary>
     public string ModelVersion => _predictor.ModelVersion;
 
+    /// <summary>The engine's settings (model, pair, legs, sizing, controls).</summary>
+    public PairEngineOptions Options => _options;
+
     /// <summary>The rules the engine trades by (the version's, with the options' sizing).</summary>
     public TradingRules Rules => _machine.Rules;
 
@@ -88,6 +91,9 @@ public sealed class PairEngine
 
     /// <summary>Whether every feature was ready at the last bar.</summary>
     public bool IsWarm { get; private set; }
+
+    /// <summary>Whether a leg of the last final bar was stale (finalised by <see cref="Expire"/> before it arrived).</summary>
+    public bool LastBarStale { get; private set; }
 
     /// <summary>Whether the model ran at the last bar (a candidate the flags and drawdown levels let through).</summary>
     public bool LastScored { get; private set; }
@@ -111,9 +117,13 @@ public sealed class PairEngine
     public IReadOnlyList<Trade> Trades => _trades;
 
     /// <summary>Takes a bar of one leg; the signals of every bar it makes final are added to <paramref name="signals"/>.</summary>
+    /// <param name="leg">The leg the bar belongs to.</param>
+    /// <param name="bar">The bar (UTC open time).</param>
+    /// <param name="signals">Receives the entry and exit signals, in bar order.</param>
+    /// <param name="scores">When given, receives the model's inputs and probabilities at every bar it scored (a host's live scores).</param>
     /// <exception cref="AlignmentOrderException">The bar is not after its leg's previous bar.</exception>
     /// <exception cref="InvalidDataException">After <see cref="Restore"/>, the history does not reproduce the checkpoint.</exception>
-    public void Add(PairLeg leg, in Bar bar, ICollection<Signal> signals)
+    public void Add(PairLeg leg, in Bar bar, ICollection<Signal> signals, ICollection<LiveScore>? scores = null)
     {
         ArgumentNullException.ThrowIfNull(signals);
         if (bar.Time < _historyStart)
@@ -122,15 +132,18 @@ public sealed class PairEngine
         }
 
         _aligner.Add(leg, bar);
-        Drain(signals);
+        Drain(signals, scores);
     }
 
     /// <summary>Finalises bars a lagging leg has not reached within <c>stale_after</c> of <paramref name="now"/> (live).</summary>
-    public void Expire(DateTime now, ICollection<Signal> signals)
+    /// <param name="now">The current time (UTC).</param>
+    /// <param name="signals">Receives the signals of the bars finalised.</param>
+    /// <param name="scores">When given, receives the live scores of the bars finalised.</param>
+    public void Expire(DateTime now, ICollection<Signal> signals, ICollection<LiveScore>? scores = null)
     {
         ArgumentNullException.ThrowIfNull(signals);
         _aligner.Expire(now - _staleAfter);
-        Drain(signals);
+        Drain(signals, scores);
     }
 
     /// <summary>The engine's state, to save after the bars processed so far.</summary>
@@ -172,15 +185,15 @@ public sealed class PairEngine
         (_entryReturnProb, _entryRiskScore, _peak) = (checkpoint.EntryReturnProb, checkpoint.EntryRiskScore, checkpoint.EquityPeak);
     }
 
-    private void Drain(ICollection<Signal> signals)
+    private void Drain(ICollection<Signal> signals, ICollection<LiveScore>? scores)
     {
         while (_aligner.TryTake(out AlignedBar bar))
         {
-            Process(bar, signals);
+            Process(bar, signals, scores);
         }
     }
 
-    private void Process(in AlignedBar b, ICollection<Signal> signals)
+    private void Process(in AlignedBar b, ICollection<Signal> signals, ICollection<LiveScore>? scores)
     {
         int index = _indexBase + _processed++;
         int segment = b.Segment < 0 ? -1 : _segmentBase + b.Segment;
@@ -190,6 +203,7 @@ public sealed class PairEngine
         }
 
         IsWarm = LastScored = false;
+        LastBarStale = b.Stale;
         if (segment >= 0)
         {
             if (segment != Segment)
@@ -235,10 +249,10 @@ public sealed class PairEngine
             return;
         }
 
-        Decide(bar, spread, b.Stale, signals);
+        Decide(bar, spread, b.Stale, signals, scores);
     }
 
-    private void Decide(in TradingBar bar, in SpreadPoint spread, bool stale, ICollection<Signal> signals)
+    private void Decide(in TradingBar bar, in SpreadPoint spread, bool stale, ICollection<Signal> signals, ICollection<LiveScore>? scores)
     {
         DrawdownLevels levels = _options.Drawdown;
         double drawdown = Drawdown;
@@ -259,6 +273,7 @@ public sealed class PairEngine
             _predictor.PostProcess(_output);
             (returnProb, riskScore) = (_output[0], _output[1]);
             allow = DecisionRule.Enters(returnProb, riskScore, _trading.Theta1, _trading.Theta2);
+            scores?.Add(new LiveScore(_options.ModelId, _options.PairId, ModelVersion, bar.Time, [.. _input], returnProb, riskScore, allow));
             if (allow)
             {
                 double scaled = _options.PositionScaler.Scale(_row, returnProb, riskScore) * LastFlags.LeverageScale * (drawdown >= levels.Warn ? levels.WarnScale : 1.0);
