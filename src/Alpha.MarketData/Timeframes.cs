@@ -61,4 +61,21 @@ public static class Timeframes
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Writes a timeframe as <see cref="TryParse"/> reads it, in the largest whole unit: <c>1d</c>, <c>4h</c>, <c>15m</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The timeframe is not a positive whole number of minutes.</exception>
+    public static string Format(TimeSpan timeframe)
+    {
+        if (timeframe <= TimeSpan.Zero || timeframe.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeframe), timeframe, "A timeframe is a positive whole number of minutes.");
+        }
+
+        long minutes = timeframe.Ticks / TimeSpan.TicksPerMinute;
+        return minutes % 1440 == 0 ? FormattableString.Invariant($"{minutes / 1440}d")
+            : minutes % 60 == 0 ? FormattableString.Invariant($"{minutes / 60}h")
+            : FormattableString.Invariant($"{minutes}m");
+    }
 }

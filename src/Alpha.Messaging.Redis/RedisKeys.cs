@@ -1,0 +1,40 @@
+using Alpha.MarketData;
+using StackExchange.Redis;
+
+namespace Alpha.Messaging.Redis;
+
+/// <summary>
+/// The Redis keys and channels of the worker (docs/worker.md), all under one prefix so several deployments (or test
+/// classes) can share a server: bar streams <c>{prefix}bars:{symbol}:{timeframe}</c> (e.g. <c>bars:AUDUSD:4h</c>),
+/// their dead letters <c>{prefix}bars:dead</c> and nudge channel <c>{prefix}bars:nudge</c>; the signals stream
+/// <c>{prefix}signals</c>, the latest signal per model and pair in the hash <c>{prefix}signals:latest</c> (field
+/// <c>{model_id}|{pair_id}</c>, its bar time in <c>{prefix}signals:latest_time</c>), the notification channel
+/// <c>{prefix}signals:notify</c> and the delivery guards <c>{prefix}sig:{id}</c>.
+/// </summary>
+/// <param name="Prefix">Prepended to every key and channel; the default is none.</param>
+public sealed record RedisKeys(string Prefix = "")
+{
+    /// <summary>The stream of one symbol's bars at one timeframe.</summary>
+    public RedisKey Bars(string symbol, TimeSpan timeframe) => $"{Prefix}bars:{symbol}:{Timeframes.Format(timeframe)}";
+
+    /// <summary>The dead-letter stream of bar messages that could not be read.</summary>
+    public RedisKey DeadLetters => $"{Prefix}bars:dead";
+
+    /// <summary>The channel a feeder publishes to after adding bars (the worker polls at once).</summary>
+    public RedisChannel BarNudge => RedisChannel.Literal($"{Prefix}bars:nudge");
+
+    /// <summary>The signals stream.</summary>
+    public RedisKey Signals => $"{Prefix}signals";
+
+    /// <summary>The hash of the latest signal (JSON) per <c>{model_id}|{pair_id}</c>.</summary>
+    public RedisKey LatestSignals => $"{Prefix}signals:latest";
+
+    /// <summary>The hash of the latest signal's bar time (Unix ms) per <c>{model_id}|{pair_id}</c>.</summary>
+    public RedisKey LatestSignalTimes => $"{Prefix}signals:latest_time";
+
+    /// <summary>The channel a delivered signal's id is published on.</summary>
+    public RedisChannel SignalNotify => RedisChannel.Literal($"{Prefix}signals:notify");
+
+    /// <summary>The guard that makes a signal's delivery happen once.</summary>
+    public RedisKey Guard(string signalId) => $"{Prefix}sig:{signalId}";
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Alpha.Inference;
+using Alpha.Signals;
+using StackExchange.Redis;
+
+namespace Alpha.Messaging.Redis;
+
+/// <summary>
+/// Signals out to Redis (DESIGN.md § 6 "Worker"), each through one Lua script, atomically: <c>SET {prefix}sig:{id} NX
+/// EX</c> (the guard: a signal already delivered changes nothing), <c>XADD</c> to the signals stream (fields <c>id</c>
+/// and <c>signal</c>, the JSON of docs/signal.schema.json), the pair's latest signal in a hash only if it is not older
+/// than the one there, and <c>PUBLISH</c> of the id. The stream and the hash are the truth; the notification a nudge.
+/// </summary>
+public sealed class RedisSignalTarget : IRelayTarget
+{
+    private const string Script = """
+        if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[5]) then
+          return 0
+        end
+        redis.call('XADD', KEYS[2], '*', 'id', ARGV[1], 'signal', ARGV[2])
+        local current = redis.call('HGET', KEYS[4], ARGV[3])
+        if (not current) or tonumber(current) <= tonumber(ARGV[4]) then
+          redis.call('HSET', KEYS[3], ARGV[3], ARGV[2])
+          redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
+        end
+        redis.call('PUBLISH', ARGV[6], ARGV[1])
+        return 1
+        """;
+
+    private readonly IDatabase _db;
+    private readonly RedisKeys _keys;
+    private readonly long _guardSeconds;
+
+    /// <summary>Creates the target.</summary>
+    /// <param name="redis">The connection.</param>
+    /// <param name="keys">The keys' prefix.</param>
+    /// <param name="guardLifetime">How long a delivered id is remembered; the default 30 days (longer than any redelivery or replay window).</param>
+    public RedisSignalTarget(IConnectionMultiplexer redis, RedisKeys? keys = null, TimeSpan? guardLifetime = null)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        TimeSpan lifetime = guardLifetime ?? TimeSpan.FromDays(30);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lifetime, TimeSpan.FromSeconds(1), nameof(guardLifetime));
+        _db = redis.GetDatabase();
+        _keys = keys ?? new RedisKeys();
+        _guardSeconds = (long)lifetime.TotalSeconds;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "redis";
+
+    /// <summary>Signals written by this target (not counting those the guard dropped).</summary>
+    public long Delivered { get; private set; }
+
+    /// <summary>Signals the guard dropped as already delivered.</summary>
+    public long Duplicates { get; private set; }
+
+    /// <inheritdoc/>
+    public async ValueTask DeliverAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (OutboxEntry entry in entries)
+        {
+            foreach (Signal signal in entry.Batch.Signals)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RedisResult result = await _db.ScriptEvaluateAsync(
+                    Script,
+                    [_keys.Guard(signal.Id), _keys.Signals, _keys.LatestSignals, _keys.LatestSignalTimes],
+                    [
+                        signal.Id, SignalJson.Serialize(signal), $"{signal.ModelId}|{signal.PairId}",
+                        signal.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), _guardSeconds, _keys.SignalNotify.ToString(),
+                    ]).ConfigureAwait(false);
+                if ((long)result == 1)
+                {
+                    Delivered++;
+                }
+                else
+                {
+                    Duplicates++;
+                }
+            }
+        }
+    }
+}
