@@ -1,3 +1,4 @@
+using Alpha.Backtesting;
 using Alpha.Configuration;
 using Alpha.MarketData;
 using Alpha.Sizing;
@@ -50,6 +51,29 @@ public sealed record EngineSettings
     /// <summary>Where operator flags are read each bar.</summary>
     /// <value>The default is in-memory flags, normal trading.</value>
     public IOpsFlagSource OpsFlags { get; init; } = new StaticOpsFlags();
+
+    /// <summary>
+    /// Reads a host's configuration folder: <c>universe.yaml</c>, <c>cost_table.yaml</c> and <c>dd_policy.yaml</c> (its
+    /// per-pair levels), with the alignment of the core policy and the sizing (starting equity, risk per trade, leverage
+    /// cap) of the backtest policy the host has bound (Alpha.Training's <c>PolicyLoader</c>).
+    /// </summary>
+    /// <exception cref="ConfigException">A file or key is missing or invalid (named).</exception>
+    public static EngineSettings Load(string folder, PairAlignmentOptions alignment, BacktestOptions backtest)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(alignment);
+        ArgumentNullException.ThrowIfNull(backtest);
+        return new EngineSettings
+        {
+            Universe = SizingConfig.LoadUniverse(folder),
+            Costs = SizingConfig.LoadCostTable(folder),
+            Drawdown = DrawdownPolicy.Load(folder).Pair,
+            Alignment = alignment,
+            StartingEquity = backtest.StartingEquity,
+            RiskPerTrade = backtest.Rules.RiskPerTrade,
+            MaxLeverage = backtest.Rules.MaxLeverage,
+        };
+    }
 
     /// <summary>The engine options of one catalogue entry.</summary>
     /// <exception cref="ConfigException">The entry's pair is not in the universe, or its legs differ (names the catalogue file).</exception>

@@ -41,7 +41,6 @@ public sealed class PairDataset
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     public static PairDataset FromFiles(string pathA, string pathB, BarCsvFormat? format = null, LeanDataOptions? lean = null)
     {
-        var reader = new BarReader(new BarCsvReader(format), new LeanBarReader(lean));
         // The legs are independent: both are read at once; A's error, if any, is rethrown as is, then B's.
         var legs = new (BarSeries Series, DatasetFile File)[2];
         var errors = new ExceptionDispatchInfo?[2];
@@ -49,7 +48,7 @@ public sealed class PairDataset
         {
             try
             {
-                legs[leg] = Read(reader, leg == 0 ? pathA : pathB);
+                legs[leg] = Read(leg == 0 ? pathA : pathB, format, lean);
             }
             catch (Exception e)
             {
@@ -69,7 +68,7 @@ public sealed class PairDataset
         return new PairDataset(a, b, [Describe(a), Describe(b)]);
     }
 
-    private static (BarSeries, DatasetFile) Read(BarReader reader, string path)
+    private static (BarSeries, DatasetFile) Read(string path, BarCsvFormat? format, LeanDataOptions? lean)
     {
         if (!File.Exists(path))
         {
@@ -78,7 +77,7 @@ public sealed class PairDataset
 
         // Read once: the same bytes are parsed and hashed.
         byte[] bytes = File.ReadAllBytes(path);
-        BarSeries series = reader.Load(bytes, path);
+        BarSeries series = BarFiles.LoadBytes(bytes, path, format, lean);
         string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (series, new DatasetFile(Path.GetFileName(path), series.Symbol, series.Count, First(series), Last(series), hash));
     }
@@ -104,19 +103,4 @@ public sealed class PairDataset
     private static DateTime First(BarSeries s) => s.Count == 0 ? default : s.Time[0];
 
     private static DateTime Last(BarSeries s) => s.Count == 0 ? default : s.Time[s.Count - 1];
-
-    // The reader of each kind of bar file, by the file's name.
-    private sealed record BarReader(BarCsvReader Csv, LeanBarReader Lean)
-    {
-        public BarSeries Load(byte[] bytes, string path)
-        {
-            if (LeanBarReader.IsLeanArchive(path))
-            {
-                return Lean.LoadArchive(new MemoryStream(bytes, writable: false), path, BarCsvReader.SymbolOf(path).ToUpperInvariant());
-            }
-
-            using var text = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return Csv.Load(text, path, BarCsvReader.SymbolOf(path));
-        }
-    }
 }

@@ -24,6 +24,9 @@ public static class TestEnvironment
     /// <summary>The Redis configuration string: <c>ALPHA_TEST_REDIS</c> or <see cref="DefaultRedis"/>.</summary>
     public static string RedisConfiguration => Environment.GetEnvironmentVariable("ALPHA_TEST_REDIS") is { Length: > 0 } redis ? redis : DefaultRedis;
 
+    /// <summary>The host and port of <see cref="RedisConfiguration"/>.</summary>
+    public static (string Host, int Port) RedisEndpoint => ConnectionStrings.RedisEndpoint(RedisConfiguration);
+
     /// <summary>The repository root: the nearest folder above the test binaries holding <c>Alpha.Libraries.sln</c>.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

@@ -1,0 +1,52 @@
+using Alpha.Inference;
+using Alpha.Messaging.Redis;
+using Alpha.Registry;
+using Alpha.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using StackExchange.Redis;
+
+namespace Alpha.Worker;
+
+/// <summary>The worker's wiring: which adapter serves each interface the worker loop owns, by mode.</summary>
+internal static class WorkerServiceCollectionExtensions
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services, WorkerSettings settings) =>
+        services.AddSingleton(provider => ModelRegistry.Embedded(
+            new RegistryOptions
+            {
+                ModelsRoot = settings.ModelsRoot,
+                Trust = settings.TrustedKeys is { } keys ? ModelTrust.FromFolder(keys, settings.RequireSignature) : ModelTrust.ChecksumsOnly,
+            },
+            provider.GetRequiredService<TimeProvider>()));
+
+    public static IServiceCollection AddRelayTargets(this IServiceCollection services, WorkerSettings settings)
+    {
+        if (settings.Mode == WorkerMode.Embedded)
+        {
+            services.AddSingleton<IRelayTarget>(_ => new JsonLinesSignalTarget(settings.Output!));
+        }
+        else
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisUrl.Parse(settings.RedisUrl!)));
+            services.AddSingleton<IRelayTarget>(provider => new RedisSignalTarget(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
+        }
+
+        return services;
+    }
+
+    public static IServiceCollection AddOutbox(this IServiceCollection services, WorkerSettings settings) =>
+        services.AddSingleton<IOutbox>(provider => SqliteOutbox.Open(settings.Outbox, provider.GetServices<IRelayTarget>().Select(t => t.Name)));
+
+    public static IServiceCollection AddWorkerMetrics(this IServiceCollection services, WorkerSettings settings)
+    {
+        if (settings.MetricsPort is int port)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(WorkerMetrics.MeterName)
+                .AddPrometheusHttpListener(o => (o.Host, o.Port) = ("localhost", port)));
+        }
+
+        return services;
+    }
+}

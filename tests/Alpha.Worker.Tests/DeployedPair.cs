@@ -1,0 +1,99 @@
+using Alpha.Boosting.LightGbm;
+using Alpha.Boosting.Training;
+using Alpha.Inference;
+using Alpha.MarketData;
+using Alpha.Registry;
+using Alpha.Signals;
+using Alpha.Training;
+
+namespace Alpha.Worker.Tests;
+
+/// <summary>
+/// The real AUD/NZD 4-hour pair trained once (LightGBM, one thread, the repository's policies), signed, and deployed as
+/// <c>audnzd-h4</c> in a temporary models root — the catalogue entry of <c>configs/models</c> — with the signals an
+/// offline replay of the same bars makes through the engine the worker builds (the same loader and settings).
+/// </summary>
+public sealed class DeployedPair
+{
+    public const string ModelId = "audnzd-h4";
+
+    public DeployedPair()
+    {
+        FileA = TestEnvironment.SharedFile("fx-audnzd", "AUDUSD_H4.csv");
+        FileB = TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv");
+        A = BarFiles.Load(FileA);
+        B = BarFiles.Load(FileB);
+        TrainingPolicy configured = PolicyLoader.Load(Configs);
+        TrainingPolicy policy = configured with { Booster = new LightGbmParameters { Threads = 1, Seed = configured.Seed } };
+        RetrainResult result = new RetrainFlow(policy, [new LightGbmTrainer()]).Run(PairDataset.FromSeries(A, B));
+
+        ModelsRoot = Directory.CreateTempSubdirectory("alpha-worker-models-").FullName;
+        TrustedKeys = Directory.CreateTempSubdirectory("alpha-worker-keys-").FullName;
+        var key = ModelSigningKey.Create();
+        File.WriteAllText(Path.Combine(TrustedKeys, "training.public.pem"), key.ExportPublicKeyPem());
+        ModelRegistry registry = Registry();
+        var actor = new RegistryActor("worker-tests", "ops");
+        ModelVersionState state = registry.WriteAsync(ModelId, result.Artifacts, actor, key).GetAwaiter().GetResult();
+        Version = state.Version;
+        registry.PromoteAsync(ModelId, Version, actor, "test").GetAwaiter().GetResult();
+        registry.ApproveAsync(ModelId, Version, actor, "test").GetAwaiter().GetResult();
+        registry.DeployAsync(ModelId, Version, actor, "test").GetAwaiter().GetResult();
+
+        Settings = EngineSettings.Load(Configs, configured.Alignment, configured.Backtest);
+        ModelCatalogue catalogue = ModelCatalogue.Load(Catalogue, PredictorKinds.BuiltIn);
+        PairEngine engine = Assert.Single(EngineLoader.LoadAsync(catalogue, PredictorKinds.BuiltIn, registry, Settings, [], "offline-replay", CancellationToken.None).GetAwaiter().GetResult());
+        ExpectedSignals = PairReplay.Run(engine, A, B);
+        Assert.NotEmpty(ExpectedSignals);
+    }
+
+    public static string Configs => Path.Combine(TestEnvironment.RepositoryRoot, "configs");
+
+    public static string Catalogue => Path.Combine(Configs, "models");
+
+    public string FileA { get; }
+
+    public string FileB { get; }
+
+    public BarSeries A { get; }
+
+    public BarSeries B { get; }
+
+    public string ModelsRoot { get; }
+
+    public string TrustedKeys { get; }
+
+    public string Version { get; }
+
+    /// <summary>The engine settings the worker reads from <see cref="Configs"/>.</summary>
+    public EngineSettings Settings { get; }
+
+    /// <summary>What an offline replay of every bar emits, in order.</summary>
+    public List<Signal> ExpectedSignals { get; }
+
+    /// <summary>The expected signals as the JSON each target writes.</summary>
+    public string[] ExpectedJson => [.. ExpectedSignals.Select(s => System.Text.Encoding.UTF8.GetString(SignalJson.Serialize(s)))];
+
+    public ModelRegistry Registry() => ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = ModelsRoot, Trust = ModelTrust.FromFolder(TrustedKeys) });
+
+    /// <summary>The worker's settings for this pair, as environment variables (plus <paramref name="more"/>).</summary>
+    public Dictionary<string, string?> Environment(string folder, params (string Key, string Value)[] more)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["SERVICE_ENV"] = "test",
+            ["Worker__ModelsRoot"] = ModelsRoot,
+            ["Worker__Catalogue"] = Catalogue,
+            ["Worker__Configs"] = Configs,
+            ["Worker__TrustedKeys"] = TrustedKeys,
+            ["Worker__Outbox"] = Path.Combine(folder, "outbox.db"),
+            ["Worker__HostName"] = "worker-test",
+            ["Worker__ExpireStaleBars"] = "false",
+        };
+        foreach ((string k, string v) in more)
+        {
+            env[k] = v;
+        }
+
+        return env;
+    }
+}
