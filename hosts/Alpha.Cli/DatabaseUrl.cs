@@ -1,3 +1,4 @@
+using Alpha.Storage.Postgres;
 using Npgsql;
 
 namespace Alpha.Cli;
@@ -5,7 +6,7 @@ namespace Alpha.Cli;
 /// <summary>The PostgreSQL connection the CLI uses: <c>POSTGRES_URL</c> (a connection string or a <c>postgresql://</c> URL), never a command-line argument.</summary>
 internal static class DatabaseUrl
 {
-    public const string Variable = "POSTGRES_URL";
+    public const string Variable = PostgresUrl.Variable;
 
     /// <exception cref="InvalidOperationException">POSTGRES_URL is not set or not a connection string (the message never shows its value).</exception>
     public static NpgsqlDataSource Open()
@@ -18,39 +19,11 @@ internal static class DatabaseUrl
 
         try
         {
-            return NpgsqlDataSource.Create(ToConnectionString(value));
+            return PostgresUrl.Open(value);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"{Variable} is not a valid connection string or postgresql:// URL.");     // its text may hold a password: never echoed
+            throw new InvalidOperationException(e.Message);
         }
-    }
-
-    private static string ToConnectionString(string value)
-    {
-        if (!value.StartsWith("postgres://", StringComparison.Ordinal) && !value.StartsWith("postgresql://", StringComparison.Ordinal))
-        {
-            return value;
-        }
-
-        var uri = new Uri(value);
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-        };
-        string[] user = uri.UserInfo.Split(':', 2);
-        if (user[0].Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(user[0]);
-        }
-
-        if (user.Length == 2)
-        {
-            builder.Password = Uri.UnescapeDataString(user[1]);
-        }
-
-        return builder.ConnectionString;
     }
 }

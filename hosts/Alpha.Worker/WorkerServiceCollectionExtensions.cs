@@ -1,7 +1,9 @@
 using Alpha.Inference;
 using Alpha.Messaging.Redis;
 using Alpha.Registry;
+using Alpha.Storage.Postgres;
 using Alpha.Storage.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using StackExchange.Redis;
@@ -30,6 +32,12 @@ internal static class WorkerServiceCollectionExtensions
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisUrl.Parse(settings.RedisUrl!)));
             services.AddSingleton<IRelayTarget>(provider => new RedisSignalTarget(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
+        }
+
+        if (settings.PostgresUrl is { } postgres)
+        {
+            services.AddSingleton(_ => PostgresUrl.Open(postgres));
+            services.AddSingleton<IRelayTarget>(provider => new PostgresWorkerTarget(provider.GetRequiredService<NpgsqlDataSource>()));
         }
 
         return services;

@@ -33,6 +33,8 @@ internal sealed record WorkerSettings
 
     public string? RedisUrl { get; init; }
 
+    public string? PostgresUrl { get; init; }
+
     public required string KeyPrefix { get; init; }
 
     public required string HostName { get; init; }
@@ -66,6 +68,7 @@ internal sealed record WorkerSettings
             Replay = mode == WorkerMode.Embedded ? ReplayFiles(w) : [],
             Output = mode == WorkerMode.Embedded ? Path.GetFullPath(Required(w, "Output", "Worker:Output")) : null,
             RedisUrl = mode == WorkerMode.Redis ? Required(configuration, "REDIS_URL", "REDIS_URL") : null,
+            PostgresUrl = Postgres(mode == WorkerMode.Redis ? Required(configuration, "POSTGRES_URL", "POSTGRES_URL") : configuration["POSTGRES_URL"]),
             KeyPrefix = w["KeyPrefix"] ?? "",
             HostName = w["HostName"] is { Length: > 0 } host ? host : Environment.MachineName,
             MetricsPort = w["MetricsPort"] is { Length: > 0 } port ? Port(port) : null,
@@ -76,6 +79,24 @@ internal sealed record WorkerSettings
 
     private static string Required(IConfiguration c, string key, string name) =>
         c[key] is { Length: > 0 } value ? value : throw new WorkerSettingsException(name, "is required and not set.");
+
+    private static string? Postgres(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return null;
+        }
+
+        try
+        {
+            Storage.Postgres.PostgresUrl.Open(url).Dispose();      // parses only; connecting waits for the first delivery
+            return url;
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkerSettingsException("POSTGRES_URL", e.Message.Replace("POSTGRES_URL ", "", StringComparison.Ordinal));
+        }
+    }
 
     private static string Folder(IConfigurationSection w, string key)
     {

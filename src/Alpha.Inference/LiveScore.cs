@@ -14,7 +14,7 @@ namespace Alpha.Inference;
 /// <param name="Inputs">The model inputs after the version's scaler, in feature-schema order.</param>
 /// <param name="ReturnProb">Calibrated AI1 probability, in [0, 1].</param>
 /// <param name="RiskScore">Calibrated AI2 probability, in [0, 1].</param>
-/// <param name="Entered">Whether the decision rule let the candidate through (an entry was decided).</param>
+/// <param name="Entered">Whether an entry was decided at this bar (the rule let it through and both legs could be sized).</param>
 public sealed record LiveScore(
     string ModelId,
     string PairId,

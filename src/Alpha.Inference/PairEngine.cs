@@ -273,7 +273,6 @@ public sealed class PairEngine
             _predictor.PostProcess(_output);
             (returnProb, riskScore) = (_output[0], _output[1]);
             allow = DecisionRule.Enters(returnProb, riskScore, _trading.Theta1, _trading.Theta2);
-            scores?.Add(new LiveScore(_options.ModelId, _options.PairId, ModelVersion, bar.Time, [.. _input], returnProb, riskScore, allow));
             if (allow)
             {
                 double scaled = _options.PositionScaler.Scale(_row, returnProb, riskScore) * LastFlags.LeverageScale * (drawdown >= levels.Warn ? levels.WarnScale : 1.0);
@@ -281,7 +280,13 @@ public sealed class PairEngine
             }
         }
 
-        switch (_machine.AtClose(bar, spread, allow, scale))
+        BarDecision decision = _machine.AtClose(bar, spread, allow, scale);
+        if (LastScored)
+        {
+            scores?.Add(new LiveScore(_options.ModelId, _options.PairId, ModelVersion, bar.Time, [.. _input], returnProb, riskScore, decision == BarDecision.EntryDecided));
+        }
+
+        switch (decision)
         {
             case BarDecision.EntryDecided:
                 (_entryReturnProb, _entryRiskScore) = (returnProb, riskScore);

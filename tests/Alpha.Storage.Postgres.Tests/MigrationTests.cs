@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Alpha.Storage.Postgres.Tests;
 
-public sealed class MigrationTests(RegistryDatabase database) : IClassFixture<RegistryDatabase>
+public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [PostgresFact]
     public async Task Migrate_IsIdempotent_AndConcurrentRunsApplyOnce()

@@ -4,7 +4,7 @@ using Alpha.Registry;
 namespace Alpha.Storage.Postgres.Tests;
 
 /// <summary>The registry's contract, run against the file store and the PostgreSQL store alike.</summary>
-public sealed class RegistryContractTests(RegistryDatabase database) : IClassFixture<RegistryDatabase>
+public sealed class RegistryContractTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly RegistryActor s_quant = new("alice", "quant"), s_risk = new("bob", "risk");
 
@@ -13,7 +13,7 @@ public sealed class RegistryContractTests(RegistryDatabase database) : IClassFix
         get
         {
             var stores = new TheoryData<string> { "file" };
-            if (RegistryDatabase.IsWanted)
+            if (TestDatabase.IsWanted)
             {
                 stores.Add("postgres");
             }

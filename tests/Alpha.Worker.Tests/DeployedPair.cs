@@ -43,6 +43,7 @@ public sealed class DeployedPair
         ModelCatalogue catalogue = ModelCatalogue.Load(Catalogue, PredictorKinds.BuiltIn);
         PairEngine engine = Assert.Single(EngineLoader.LoadAsync(catalogue, PredictorKinds.BuiltIn, registry, Settings, [], "offline-replay", CancellationToken.None).GetAwaiter().GetResult());
         ExpectedSignals = PairReplay.Run(engine, A, B);
+        ExpectedWatermark = engine.Watermark;
         Assert.NotEmpty(ExpectedSignals);
     }
 
@@ -69,6 +70,9 @@ public sealed class DeployedPair
 
     /// <summary>What an offline replay of every bar emits, in order.</summary>
     public List<Signal> ExpectedSignals { get; }
+
+    /// <summary>The last bar the offline replay decided (UTC).</summary>
+    public DateTime ExpectedWatermark { get; }
 
     /// <summary>The expected signals as the JSON each target writes.</summary>
     public string[] ExpectedJson => [.. ExpectedSignals.Select(s => System.Text.Encoding.UTF8.GetString(SignalJson.Serialize(s)))];

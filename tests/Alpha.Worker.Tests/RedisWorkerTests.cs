@@ -14,18 +14,33 @@ public sealed class RedisWorkerTests(DeployedPair pair)
     private static readonly TimeSpan s_fourHours = TimeSpan.FromHours(4);
 
     [RedisSharedDataFact]
-    public async Task FedPair_PutsExactlyTheOfflineReplaysSignals_InTheStream_AndDeadLettersAMalformedBar()
+    public async Task FedPair_PutsExactlyTheOfflineReplaysSignals_InTheStreamAndPostgres_AndDeadLettersAMalformedBar()
     {
         var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
         string folder = Directory.CreateTempSubdirectory("alpha-worker-redis-").FullName;
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await FedPairAsync(keys, folder, database);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private async Task FedPairAsync(RedisKeys keys, string folder, TestDatabase database)
+    {
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
         using WorkerProcess worker = WorkerProcess.Start(pair.Environment(
-            folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("Worker__KeyPrefix", keys.Prefix)));
+            folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("POSTGRES_URL", database.ConnectionString), ("Worker__KeyPrefix", keys.Prefix)));
 
         var feed = new RedisBarFeed(redis, keys);
         string malformed = await FeedAsync(feed, pair.A, pair.B, malformedAfter: 1000);
         IDatabase db = redis.GetDatabase();
         await WaitForAsync(async () => await db.StreamLengthAsync(keys.Signals) >= pair.ExpectedSignals.Count, "every signal in the stream");
+        await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.bars"))! == pair.A.Count + pair.B.Count, "every bar in core.bars");
         worker.Terminate();
         (int code, string stdout, string stderr) = worker.WaitForExit(s_timeout);
 
@@ -40,82 +55,132 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         Assert.Equal(keys.Bars("NZDUSD", s_fourHours).ToString(), letter["stream"].ToString());
         Assert.Contains("field 'close' is 'abc'", letter["problem"].ToString(), StringComparison.Ordinal);
         Assert.Contains("dead-lettered", stdout, StringComparison.Ordinal);
+
+        Assert.Equal(pair.ExpectedJson, await HistoryAsync(database));
+        Assert.Equal((long)(pair.A.Count + pair.B.Count), await ScalarAsync(database, "SELECT count(*) FROM core.bars"));
+        Assert.Equal((long)pair.ExpectedSignals.Count(s => s.Action == SignalAction.Entry), await ScalarAsync(database, "SELECT count(*) FROM core.live_scores WHERE entered"));
+        Assert.Equal(last.Id, await ScalarAsync(database, "SELECT id FROM core.signals_live"));
+        Assert.Equal(DateTime.SpecifyKind(pair.ExpectedWatermark, DateTimeKind.Utc), await ScalarAsync(database, "SELECT watermark FROM core.pair_checkpoints"));
     }
 
     [RedisSharedDataFact]
-    public async Task RedisUnreachable_ForAWhile_TheOutboxHoldsAndDrains_NoneLostNoneDuplicated()
+    public Task RedisUnreachable_ForAWhile_TheOutboxHoldsAndDrains_NoneLostNoneDuplicated() => OutageAsync(redisDown: true);
+
+    [RedisSharedDataFact]
+    public Task PostgresUnreachable_ForAWhile_TheOutboxHoldsAndDrains_NoneLostNoneDuplicated() => OutageAsync(redisDown: false);
+
+    // The worker loop in process with both real targets, one of them behind a proxy that refuses connections while
+    // every bar is fed (the server keeps running); then the proxy comes back and the outbox drains.
+    private async Task OutageAsync(bool redisDown)
     {
         var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
         string folder = Directory.CreateTempSubdirectory("alpha-worker-outage-").FullName;
-        (string host, int port) = TestEnvironment.RedisEndpoint;
-        using var proxy = new TcpProxy(host, port);
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        (string redisHost, int redisPort) = TestEnvironment.RedisEndpoint;
+        var pg = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var proxy = redisDown ? new TcpProxy(redisHost, redisPort) : new TcpProxy(pg.Host!, pg.Port);
         using ConnectionMultiplexer direct = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
-        ConfigurationOptions proxied = ConfigurationOptions.Parse($"127.0.0.1:{proxy.Port}");
-        (proxied.AbortOnConnectFail, proxied.ConnectRetry, proxied.ConnectTimeout, proxied.SyncTimeout, proxied.AsyncTimeout) = (false, 1, 500, 1000, 1000);
-        using ConnectionMultiplexer signalsRedis = await ConnectionMultiplexer.ConnectAsync(proxied);
-        TimeProvider time = TimeProvider.System;
-        var options = new WorkerOptions { ExpireStaleBars = false, RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(500) };
-        var target = new RedisSignalTarget(signalsRedis, keys);
-        using SqliteOutbox outbox = SqliteOutbox.Open(Path.Combine(folder, "outbox.db"), [target.Name]);
-        var relay = new OutboxRelay(outbox, [target], options, time);
-        IReadOnlyList<PairEngine> engines = await EngineLoader.LoadAsync(
-            ModelCatalogue.Load(DeployedPair.Catalogue, PredictorKinds.BuiltIn), PredictorKinds.BuiltIn, pair.Registry(),
-            pair.Settings, [], "outage-test", CancellationToken.None);
-        await using var source = new RedisBarSource(direct, new RedisBarSourceOptions { Streams = [("AUDUSD", s_fourHours), ("NZDUSD", s_fourHours)], Keys = keys }, time);
-        var worker = new InferenceWorker(engines, source, outbox, relay, options, time);
-        using var stop = new CancellationTokenSource();
-
-        proxy.Stop();                                                       // Redis refuses the relay's connections
-        Task<bool> run = worker.RunAsync(stop.Token);
-        await FeedAsync(new RedisBarFeed(direct, keys), pair.A, pair.B, malformedAfter: null);
-        await WaitForAsync(() => Task.FromResult(worker.SignalsEmitted >= pair.ExpectedSignals.Count), "every signal decided");
-        long held = await outbox.CountPendingAsync(target.Name, CancellationToken.None);
-        long deliveredWhileDown = await direct.GetDatabase().StreamLengthAsync(keys.Signals);
-        proxy.Start();                                                      // back: the relay drains
-        await WaitForAsync(async () => await outbox.CountPendingAsync(target.Name, CancellationToken.None) == 0, "the outbox drained");
-        await stop.CancelAsync();
-        Assert.True(await run);
-
-        Assert.True(held > 0, "the outbox held entries while Redis was unreachable");
-        Assert.Equal(0, deliveredWhileDown);
-        StreamEntry[] entries = await direct.GetDatabase().StreamRangeAsync(keys.Signals);
-        Assert.Equal(pair.ExpectedJson, entries.Select(e => e["signal"].ToString()));
-
-        // Delivering everything again (a relay that crashed before moving its cursor) adds nothing.
-        var again = new OutboxBatch();
-        foreach (Signal s in pair.ExpectedSignals)
+        ConfigurationOptions signalsRedisOptions = ConfigurationOptions.Parse(redisDown ? $"127.0.0.1:{proxy.Port}" : TestEnvironment.RedisConfiguration);
+        (signalsRedisOptions.AbortOnConnectFail, signalsRedisOptions.ConnectRetry, signalsRedisOptions.ConnectTimeout, signalsRedisOptions.SyncTimeout, signalsRedisOptions.AsyncTimeout) = (false, 1, 500, 1000, 1000);
+        using ConnectionMultiplexer signalsRedis = await ConnectionMultiplexer.ConnectAsync(signalsRedisOptions);
+        if (!redisDown)
         {
-            again.Signals.Add(s);
+            (pg.Host, pg.Port, pg.Timeout, pg.CommandTimeout) = ("127.0.0.1", proxy.Port, 2, 5);
         }
 
-        await target.DeliverAsync([new OutboxEntry(1, again)], CancellationToken.None);
-        Assert.Equal(pair.ExpectedSignals.Count, target.Duplicates);
-        Assert.Equal(pair.ExpectedSignals.Count, await direct.GetDatabase().StreamLengthAsync(keys.Signals));
+        await using Npgsql.NpgsqlDataSource postgres = Npgsql.NpgsqlDataSource.Create(pg.ConnectionString);
+        try
+        {
+            TimeProvider time = TimeProvider.System;
+            var options = new WorkerOptions { ExpireStaleBars = false, RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(500) };
+            var redisTarget = new RedisSignalTarget(signalsRedis, keys);
+            var postgresTarget = new Alpha.Storage.Postgres.PostgresWorkerTarget(postgres);
+            IRelayTarget down = redisDown ? redisTarget : postgresTarget, up = redisDown ? postgresTarget : redisTarget;
+            using SqliteOutbox outbox = SqliteOutbox.Open(Path.Combine(folder, "outbox.db"), [redisTarget.Name, postgresTarget.Name]);
+            var relay = new OutboxRelay(outbox, [redisTarget, postgresTarget], options, time);
+            IReadOnlyList<PairEngine> engines = await EngineLoader.LoadAsync(
+                ModelCatalogue.Load(DeployedPair.Catalogue, PredictorKinds.BuiltIn), PredictorKinds.BuiltIn, pair.Registry(), pair.Settings, [], "outage-test", CancellationToken.None);
+            await using var source = new RedisBarSource(direct, new RedisBarSourceOptions { Streams = [("AUDUSD", s_fourHours), ("NZDUSD", s_fourHours)], Keys = keys }, time);
+            var worker = new InferenceWorker(engines, source, outbox, relay, options, time);
+            using var stop = new CancellationTokenSource();
+
+            proxy.Stop();                                                       // the server runs; its connections are refused
+            Task<bool> run = worker.RunAsync(stop.Token);
+            await FeedAsync(new RedisBarFeed(direct, keys), pair.A, pair.B, malformedAfter: null);
+            await WaitForAsync(() => Task.FromResult(worker.SignalsEmitted >= pair.ExpectedSignals.Count), "every signal decided");
+            await WaitForAsync(async () => await outbox.CountPendingAsync(up.Name, CancellationToken.None) == 0, "the reachable target caught up");
+            long held = await outbox.CountPendingAsync(down.Name, CancellationToken.None);
+            long inStreamWhileDown = await direct.GetDatabase().StreamLengthAsync(keys.Signals);
+            proxy.Start();                                                      // back: the relay drains
+            await WaitForAsync(async () => await outbox.CountPendingAsync(down.Name, CancellationToken.None) == 0, "the outbox drained");
+            await stop.CancelAsync();
+            Assert.True(await run);
+
+            Assert.True(held > 0, $"the outbox held entries for {down.Name} while it was unreachable");
+            Assert.Equal(redisDown ? 0 : pair.ExpectedSignals.Count, inStreamWhileDown);
+            Assert.Equal(pair.ExpectedJson, (await direct.GetDatabase().StreamRangeAsync(keys.Signals)).Select(e => e["signal"].ToString()));
+            Assert.Equal(pair.ExpectedJson, await HistoryAsync(database));
+
+            // Delivering everything again (a relay that crashed before moving its cursor) adds nothing anywhere.
+            var again = new OutboxBatch();
+            foreach (Signal s in pair.ExpectedSignals)
+            {
+                again.Signals.Add(s);
+            }
+
+            await redisTarget.DeliverAsync([new OutboxEntry(1, again)], CancellationToken.None);
+            await postgresTarget.DeliverAsync([new OutboxEntry(1, again)], CancellationToken.None);
+            Assert.Equal(pair.ExpectedSignals.Count, redisTarget.Duplicates);
+            Assert.Equal(pair.ExpectedSignals.Count, await direct.GetDatabase().StreamLengthAsync(keys.Signals));
+            Assert.Equal(pair.ExpectedJson, await HistoryAsync(database));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    // core.signals_history in bar order, each signal as the contract serialises it (jsonb keeps numbers exactly).
+    private static async Task<string[]> HistoryAsync(TestDatabase database)
+    {
+        var rows = new List<string>();
+        await using Npgsql.NpgsqlCommand command = database.DataSource.CreateCommand("SELECT signal::text FROM core.signals_history ORDER BY bar_time, action DESC");
+        await using Npgsql.NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(System.Text.Encoding.UTF8.GetString(SignalJson.Serialize(SignalJson.Parse(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0))))));
+        }
+
+        return [.. rows];
+    }
+
+    private static async Task<object?> ScalarAsync(TestDatabase database, string sql)
+    {
+        await using Npgsql.NpgsqlCommand command = database.DataSource.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
     }
 
     // Both legs in time order (A first at equal times), as a market-data bridge publishes; optionally one malformed
     // NZDUSD message after that many bars. Returns the malformed message's id.
     private static async Task<string> FeedAsync(RedisBarFeed feed, BarSeries a, BarSeries b, int? malformedAfter)
     {
-        string malformed = "";
-        int i = 0, j = 0, n = 0;
+        var bars = new List<(string, TimeSpan, Bar)>(a.Count + b.Count);
+        int i = 0, j = 0;
         while (i < a.Count || j < b.Count)
         {
-            if (j >= b.Count || (i < a.Count && a.Time[i] <= b.Time[j]))
-            {
-                await feed.PublishAsync(a.Symbol, s_fourHours, a[i++]);
-            }
-            else
-            {
-                await feed.PublishAsync(b.Symbol, s_fourHours, b[j++]);
-            }
-
-            if (++n == malformedAfter)
-            {
-                malformed = await feed.PublishRawAsync("NZDUSD", s_fourHours, [new("time", "2020-01-01T00:00:00Z"), new("open", "1"), new("high", "1"), new("low", "1"), new("close", "abc"), new("volume", "0")]);
-            }
+            bars.Add(j >= b.Count || (i < a.Count && a.Time[i] <= b.Time[j]) ? (a.Symbol, s_fourHours, a[i++]) : (b.Symbol, s_fourHours, b[j++]));
         }
 
+        if (malformedAfter is not int split)
+        {
+            await feed.PublishManyAsync(bars);
+            return "";
+        }
+
+        await feed.PublishManyAsync(bars[..split]);
+        string malformed = await feed.PublishRawAsync("NZDUSD", s_fourHours, [new("time", "2020-01-01T00:00:00Z"), new("open", "1"), new("high", "1"), new("low", "1"), new("close", "abc"), new("volume", "0")]);
+        await feed.PublishManyAsync(bars[split..]);
         return malformed;
     }
 

@@ -1,16 +1,18 @@
 using System.Globalization;
+using Alpha.Storage.Postgres;
 using Npgsql;
+using Xunit;
 
-namespace Alpha.Storage.Postgres.Tests;
+namespace Alpha.TestUtils;
 
 /// <summary>
-/// A throw-away PostgreSQL database for one test class, migrated, on the test server (<c>ALPHA_TEST_PG</c>); dropped
+/// A throw-away PostgreSQL database for one test class (or collection), with every migration applied, on the test server (<c>ALPHA_TEST_PG</c>); dropped
 /// afterwards. Outside CI with no server it is not created and the PostgreSQL cases are not generated; with
 /// <c>CI=true</c> a missing server fails the class.
 /// </summary>
-public sealed class RegistryDatabase : IAsyncLifetime
+public sealed class TestDatabase : IAsyncLifetime
 {
-    private readonly string _name = string.Create(CultureInfo.InvariantCulture, $"alpha_registry_test_{Environment.ProcessId}_{Guid.NewGuid():N}");
+    private readonly string _name = string.Create(CultureInfo.InvariantCulture, $"alpha_test_{Environment.ProcessId}_{Guid.NewGuid():N}");
     private NpgsqlDataSource? _dataSource;
 
     public static bool IsWanted => TestEnvironment.IsCi || TestEnvironment.IsPostgresReachable;
