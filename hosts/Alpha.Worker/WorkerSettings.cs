@@ -67,7 +67,7 @@ internal sealed record WorkerSettings
             Outbox = Path.GetFullPath(Required(w, "Outbox", "Worker:Outbox")),
             Replay = mode == WorkerMode.Embedded ? ReplayFiles(w) : [],
             Output = mode == WorkerMode.Embedded ? Path.GetFullPath(Required(w, "Output", "Worker:Output")) : null,
-            RedisUrl = mode == WorkerMode.Redis ? Required(configuration, "REDIS_URL", "REDIS_URL") : null,
+            RedisUrl = mode == WorkerMode.Redis ? Redis(Required(configuration, "REDIS_URL", "REDIS_URL")) : null,
             PostgresUrl = Postgres(mode == WorkerMode.Redis ? Required(configuration, "POSTGRES_URL", "POSTGRES_URL") : configuration["POSTGRES_URL"]),
             KeyPrefix = w["KeyPrefix"] ?? "",
             HostName = w["HostName"] is { Length: > 0 } host ? host : Environment.MachineName,
@@ -79,6 +79,19 @@ internal sealed record WorkerSettings
 
     private static string Required(IConfiguration c, string key, string name) =>
         c[key] is { Length: > 0 } value ? value : throw new WorkerSettingsException(name, "is required and not set.");
+
+    private static string Redis(string url)
+    {
+        try
+        {
+            _ = Messaging.Redis.RedisUrl.Parse(url);
+            return url;
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkerSettingsException("REDIS_URL", e.Message.Replace("REDIS_URL ", "", StringComparison.Ordinal));
+        }
+    }
 
     private static string? Postgres(string? url)
     {

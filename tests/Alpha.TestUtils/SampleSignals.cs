@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Alpha.Signals;
 
-namespace Alpha.Signals.Tests;
+namespace Alpha.TestUtils;
 
 /// <summary>Valid signals: one fixed, and seeded random ones over the whole range of every field.</summary>
-internal static class SampleSignals
+public static class SampleSignals
 {
     public static Signal Entry { get; } = Create("audnzd-h4", "AUDUSD-NZDUSD", new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero), "20261207_1149_bf3d558", SignalAction.Entry,
         [new SignalLeg("AUDUSD", LegSide.Sell, 1, 120_000), new SignalLeg("NZDUSD", LegSide.Buy, 1.0825, 129_900)], z: 2.31, p: 0.83, r: 0.12, scale: 1);
