@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Alpha.Inference;
+using Alpha.MarketData;
+using Alpha.Messaging.Redis;
+using Alpha.Signals;
+using StackExchange.Redis;
+
+namespace Alpha.Messaging.Redis.Tests;
+
+public sealed class RedisAdapterTests
+{
+    private static readonly TimeSpan s_hour = TimeSpan.FromHours(1);
+
+    [RedisFact]
+    public async Task SignalTarget_DeliversEachSignalOnce_KeepsTheNewestAsLatest_AndNotifies()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var target = new RedisSignalTarget(redis, keys);
+        Signal older = SampleSignals.Entry;
+        Signal newer = SampleSignals.Create(older.ModelId, older.PairId, older.Timestamp.AddHours(4), older.ModelVersion, SignalAction.Exit, older.Legs, 0.4, older.ReturnProb, older.RiskScore, 1);
+        var notified = new List<string>();
+        await redis.GetSubscriber().SubscribeAsync(keys.SignalNotify, (_, id) => { lock (notified) { notified.Add(id.ToString()); } });
+
+        await target.DeliverAsync([Entry(1, older, newer)], CancellationToken.None);
+        await target.DeliverAsync([Entry(1, older, newer), Entry(2, older)], CancellationToken.None);   // redelivered, and out of order
+
+        IDatabase db = redis.GetDatabase();
+        StreamEntry[] stream = await db.StreamRangeAsync(keys.Signals);
+        Assert.Equal([older.Id, newer.Id], stream.Select(e => e["id"].ToString()));
+        Assert.Equal(2, target.Delivered);
+        Assert.Equal(3, target.Duplicates);
+        string latest = (await db.HashGetAsync(keys.LatestSignals, $"{older.ModelId}|{older.PairId}")).ToString();
+        Assert.Equal(newer.Id, SignalJson.Parse(System.Text.Encoding.UTF8.GetBytes(latest)).Id);
+        Assert.True(await db.KeyTimeToLiveAsync(keys.Guard(older.Id)) > TimeSpan.FromDays(29));
+        await WaitUntil(() => { lock (notified) { return notified.Count == 2; } });
+        lock (notified)
+        {
+            Assert.Equal([older.Id, newer.Id], notified);
+        }
+    }
+
+    [RedisFact]
+    public async Task BarSource_ReadsStreamsInArrivalOrder_AndDeadLettersWhatIsNotABar()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var feed = new RedisBarFeed(redis, keys);
+        var t = new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc);
+        await feed.PublishAsync("B", s_hour, Bar(t, 2));
+        await feed.PublishAsync("A", s_hour, Bar(t, 1));
+        string bad = await feed.PublishRawAsync("A", s_hour, [new("time", "2026-12-07T01:00:00Z"), new("close", "1")]);
+        await feed.PublishAsync("A", s_hour, Bar(t + s_hour, 1.1));
+        await feed.PublishAsync("B", s_hour, Bar(t + s_hour, 2.1));
+        await using var source = new RedisBarSource(redis, new RedisBarSourceOptions { Streams = [("A", s_hour), ("B", s_hour)], Keys = keys }, TimeProvider.System);
+
+        var bars = new List<SourcedBar>();
+        Assert.True(await source.ReadAsync(bars, CancellationToken.None));
+
+        Assert.Equal([("B", 2.0), ("A", 1.0), ("A", 1.1), ("B", 2.1)], bars.Select(b => (b.Symbol, b.Bar.Close)));
+        Assert.All(bars, b => Assert.Equal(s_hour, b.Timeframe));
+        StreamEntry letter = Assert.Single(await redis.GetDatabase().StreamRangeAsync(keys.DeadLetters));
+        Assert.Equal(bad, letter["id"].ToString());
+        Assert.Equal("field 'open' is missing", letter["problem"].ToString());
+        Assert.Equal("1", letter["field:close"].ToString());
+        Assert.Equal(1, source.DeadLettered);
+
+        bars.Clear();
+        Assert.True(await source.ReadAsync(bars, CancellationToken.None));         // nothing new: waits a poll, returns none
+        Assert.Empty(bars);
+    }
+
+    [RedisFact]
+    public async Task BarSource_WhileRedisRefusesConnections_ReturnsNothing_ThenReadsOn()
+    {
+        (string host, int port) = TestEnvironment.RedisEndpoint;
+        using var proxy = new TcpProxy(host, port);
+        ConfigurationOptions options = ConfigurationOptions.Parse($"127.0.0.1:{proxy.Port}");
+        (options.AbortOnConnectFail, options.ConnectTimeout, options.AsyncTimeout, options.SyncTimeout) = (false, 500, 1000, 1000);
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options);
+        using ConnectionMultiplexer direct = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        await using var source = new RedisBarSource(redis, new RedisBarSourceOptions { Streams = [("A", s_hour)], Keys = keys }, TimeProvider.System);
+        proxy.Stop();
+        await new RedisBarFeed(direct, keys).PublishAsync("A", s_hour, Bar(new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc), 1));
+
+        var bars = new List<SourcedBar>();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(await source.ReadAsync(bars, CancellationToken.None));
+        }
+
+        Assert.Empty(bars);
+        proxy.Start();
+        await WaitUntilAsync(async () => await source.ReadAsync(bars, CancellationToken.None) && bars.Count == 1);
+        Assert.Equal(1.0, Assert.Single(bars).Bar.Close);
+    }
+
+    private static OutboxEntry Entry(long sequence, params Signal[] signals)
+    {
+        var batch = new OutboxBatch();
+        foreach (Signal s in signals)
+        {
+            batch.Signals.Add(s);
+        }
+
+        return new OutboxEntry(sequence, batch);
+    }
+
+    private static Bar Bar(DateTime time, double close) => new(time, close, close, close, close, 0);
+
+    private static async Task WaitUntil(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (int i = 0; i < 300 && !await condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await condition(), "the condition held within 30 s");
+    }
+}
