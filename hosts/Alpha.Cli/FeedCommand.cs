@@ -19,20 +19,37 @@ internal static class FeedCommand
     public static Command Create()
     {
         var data = new PairDataOptions();
-        var speed = new Option<string>("--speed")
+        // 0 stands for 'max' (pipelined, as fast as Redis takes them); otherwise a multiple of real time.
+        var speed = new Option<double>("--speed")
         {
             Description = "'max' (pipelined, as fast as Redis takes them) or a multiple of real time: 3600 publishes an hour of bars per second.",
-            DefaultValueFactory = _ => "max",
+            DefaultValueFactory = _ => 0,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (text == "max")
+                {
+                    return 0;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double m) && double.IsFinite(m) && m > 0)
+                {
+                    return m;
+                }
+
+                result.AddError($"--speed must be 'max' or a positive multiple of real time (got '{text}').");
+                return 0;
+            },
         };
         var prefix = new Option<string>("--key-prefix") { Description = "The prefix of the worker's Redis keys (its Worker:KeyPrefix).", DefaultValueFactory = _ => "" };
         var command = new Command("feed", $"Publish a pair's bars into the worker's Redis bar streams (connection from {RedisUrl.Variable}).") { data.Files, data.Quote, speed, prefix };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            double? multiple = Multiple(parse.GetRequiredValue(speed));
+            double multiple = parse.GetValue(speed);
+            using ConnectionMultiplexer redis = await Connect();
             PairDataset dataset = data.Read(parse);
             TimeSpan timeframe = Timeframes.ModalStep(dataset.A.Time.ToArray());
             List<(string Symbol, TimeSpan Timeframe, Bar Bar)> bars = Merge(dataset.A, dataset.B, timeframe);
-            using ConnectionMultiplexer redis = await Connect();
             var feed = new RedisBarFeed(redis, new RedisKeys(parse.GetRequiredValue(prefix)));
             long start = Stopwatch.GetTimestamp();
             await AnsiConsole.Progress()
@@ -41,7 +58,7 @@ internal static class FeedCommand
                 .StartAsync(async context =>
                 {
                     ProgressTask task = context.AddTask($"feeding {dataset.A.Symbol}/{dataset.B.Symbol} ({Timeframes.Format(timeframe)})", maxValue: bars.Count);
-                    if (multiple is not double m)
+                    if (multiple == 0)
                     {
                         for (int i = 0; i < bars.Count; i += 10_000)
                         {
@@ -56,7 +73,7 @@ internal static class FeedCommand
                     DateTime first = bars[0].Bar.Time;
                     foreach ((string symbol, TimeSpan tf, Bar bar) in bars)
                     {
-                        TimeSpan due = (bar.Time - first) / m - Stopwatch.GetElapsedTime(start);
+                        TimeSpan due = ((bar.Time - first) / multiple) - Stopwatch.GetElapsedTime(start);
                         if (due > TimeSpan.Zero)
                         {
                             await Task.Delay(due, cancellationToken);
@@ -72,18 +89,6 @@ internal static class FeedCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static double? Multiple(string speed)
-    {
-        if (speed == "max")
-        {
-            return null;
-        }
-
-        return double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out double m) && double.IsFinite(m) && m > 0
-            ? m
-            : throw new ArgumentException($"--speed must be 'max' or a positive multiple of real time (got '{speed}').");
     }
 
     // Both legs in time order, leg A first at equal times: the order a live feed delivers them in.

@@ -212,4 +212,34 @@ public sealed class CliTests
         Assert.Equal(2, code);
         Assert.StartsWith("alpha: ", error, StringComparison.Ordinal);
     }
+
+    [RedisSharedDataFact]
+    public async Task Feed_PublishesEveryBarOfBothLegs_IntoTheWorkersStreams()
+    {
+        string a = TestEnvironment.SharedFile("fx-audnzd", "AUDUSD_H4.csv"), b = TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv");
+        string prefix = $"test:{Guid.NewGuid():N}:";
+        var env = new Dictionary<string, string?> { ["REDIS_URL"] = TestEnvironment.RedisConfiguration };
+
+        (int code, string output, string error) = Alpha.RunWith(env, "feed", "--data", a, b, "--key-prefix", prefix);
+
+        Assert.True(code == 0, error);
+        Assert.Matches("published [0-9,]+ bars of AUDUSD and NZDUSD", output);
+        using StackExchange.Redis.ConnectionMultiplexer redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        StackExchange.Redis.IDatabase db = redis.GetDatabase();
+        Assert.Equal(global::Alpha.MarketData.BarFiles.Load(a).Count, await db.StreamLengthAsync($"{prefix}bars:AUDUSD:4h"));
+        Assert.Equal(global::Alpha.MarketData.BarFiles.Load(b).Count, await db.StreamLengthAsync($"{prefix}bars:NZDUSD:4h"));
+    }
+
+    [Fact]
+    public void Feed_WithABadSpeedOrNoRedisUrl_SaysWhat()
+    {
+        (int code, _, string error) = Alpha.Run("feed", "--data", "a.csv", "b.csv", "--speed", "fast");
+        Assert.Equal(2, code);
+        Assert.StartsWith("alpha: --speed must be 'max' or a positive multiple of real time (got 'fast').", error, StringComparison.Ordinal);
+
+        string a = Repo("README.md");
+        (code, _, error) = Alpha.RunWith(new Dictionary<string, string?> { ["REDIS_URL"] = null }, "feed", "--data", a, a);
+        Assert.Equal(1, code);
+        Assert.StartsWith("alpha: REDIS_URL is not set", error, StringComparison.Ordinal);
+    }
 }
