@@ -23,6 +23,7 @@ builder.Services.AddAlphaInference();
 builder.Services.AddRegistry(settings);
 builder.Services.AddRelayTargets(settings);
 builder.Services.AddOutbox(settings);
+builder.Services.AddOperations(settings);
 builder.Services.AddWorkerMetrics(settings);
 builder.Services.AddHostedService<WorkerService>();
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Loop.DrainTimeout + TimeSpan.FromSeconds(10));

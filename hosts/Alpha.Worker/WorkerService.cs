@@ -24,9 +24,10 @@ internal sealed partial class WorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         InferenceWorker worker;
+        OutboxRelay relay;
         try
         {
-            worker = await ComposeAsync(stoppingToken).ConfigureAwait(false);
+            (worker, relay) = await ComposeAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConfigException or ModelVerificationException or ModelVersionNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
@@ -37,15 +38,27 @@ internal sealed partial class WorkerService(
         }
 
         LogStarted(logger, settings.Mode, worker.Engines.Count, settings.ServiceEnv);
+        using var sideLoops = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task flags = services.GetService<LiveOpsFlags>() is { } live ? live.RunAsync(settings.Loop.FlagsRefreshInterval, time, sideLoops.Token) : Task.CompletedTask;
+        Task heartbeat = new WorkerHeartbeat(worker, relay, services.GetServices<IHeartbeatSink>(), settings.HostName, time, services.GetRequiredService<ILogger<WorkerHeartbeat>>())
+            .RunAsync(settings.Loop.HeartbeatInterval, sideLoops.Token);
         bool drained = await worker.RunAsync(stoppingToken).ConfigureAwait(false);
+        await sideLoops.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(flags, heartbeat).ConfigureAwait(false);
         LogStopped(logger, worker.BarsReceived, worker.SignalsEmitted, drained);
         lifetime.StopApplication();
     }
 
-    private async Task<InferenceWorker> ComposeAsync(CancellationToken cancellationToken)
+    private async Task<(InferenceWorker, OutboxRelay)> ComposeAsync(CancellationToken cancellationToken)
     {
         TrainingPolicy policy = PolicyLoader.Load(settings.Configs);
         EngineSettings engineSettings = EngineSettings.Load(settings.Configs, policy.Alignment, policy.Backtest);
+        if (services.GetService<LiveOpsFlags>() is { } flags)
+        {
+            await flags.RefreshAsync(cancellationToken).ConfigureAwait(false);     // until it succeeds, the engines fail safe
+            engineSettings = engineSettings with { OpsFlags = flags };
+        }
+
         PredictorKinds kinds = services.GetRequiredService<PredictorKinds>();
         ModelCatalogue catalogue = ModelCatalogue.Load(settings.Catalogue, kinds);
         IOutbox outbox = services.GetRequiredService<IOutbox>();
@@ -54,7 +67,7 @@ internal sealed partial class WorkerService(
             await outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false), settings.HostName, cancellationToken).ConfigureAwait(false);
         var relay = new OutboxRelay(outbox, services.GetServices<IRelayTarget>(), settings.Loop, time, services.GetRequiredService<ILogger<OutboxRelay>>());
         var metrics = new WorkerMetrics(engines, relay, time, meters);
-        return new InferenceWorker(engines, Source(engines), outbox, relay, settings.Loop, time, metrics, services.GetRequiredService<ILogger<InferenceWorker>>());
+        return (new InferenceWorker(engines, Source(engines), outbox, relay, settings.Loop, time, metrics, services.GetRequiredService<ILogger<InferenceWorker>>()), relay);
     }
 
 #pragma warning disable CA1859 // the worker takes any bar source; which one is the mode's

@@ -43,6 +43,27 @@ internal static class WorkerServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Redis mode: operator flags from Redis (reloaded from PostgreSQL if lost) and heartbeats to both.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, WorkerSettings settings)
+    {
+        if (settings.Mode != WorkerMode.Redis)
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider => new LiveOpsFlags(
+            new RedisOpsFlagStore(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)),
+            provider.GetService<NpgsqlDataSource>() is { } db ? new PostgresOpsFlagStore(db) : null,
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<LiveOpsFlags>>()));
+        services.AddSingleton<IHeartbeatSink>(provider => new RedisHeartbeatSink(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
+        if (settings.PostgresUrl is not null)
+        {
+            services.AddSingleton<IHeartbeatSink>(provider => new PostgresHeartbeatSink(provider.GetRequiredService<NpgsqlDataSource>()));
+        }
+
+        return services;
+    }
+
     public static IServiceCollection AddOutbox(this IServiceCollection services, WorkerSettings settings) =>
         services.AddSingleton<IOutbox>(provider => SqliteOutbox.Open(settings.Outbox, provider.GetServices<IRelayTarget>().Select(t => t.Name)));
 

@@ -31,6 +31,14 @@ public sealed record WorkerOptions
     /// <value>The default is 20 s (what is left stays in the outbox and is delivered at the next start).</value>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How often the operator flags are read from their store (<see cref="LiveOpsFlags"/>).</summary>
+    /// <value>The default is 1 s.</value>
+    public TimeSpan FlagsRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the worker's heartbeat is sent (<see cref="WorkerHeartbeat"/>); each is valid for three intervals.</summary>
+    /// <value>The default is 10 s.</value>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A duration is not positive, or the batch size is below 1.</exception>
     public void Validate()
@@ -40,5 +48,7 @@ public sealed record WorkerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DrainTimeout, TimeSpan.Zero, nameof(DrainTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlagsRefreshInterval, TimeSpan.Zero, nameof(FlagsRefreshInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatInterval, TimeSpan.Zero, nameof(HeartbeatInterval));
     }
 }

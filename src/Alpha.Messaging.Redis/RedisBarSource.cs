@@ -9,7 +9,8 @@ namespace Alpha.Messaging.Redis;
 /// <summary>
 /// Bars in from Redis streams (DESIGN.md § 6 "Worker"): one multi-key <c>XREAD</c> per poll from the last ids read
 /// (StackExchange.Redis has no blocking reads, so it polls, and a message on <see cref="RedisKeys.BarNudge"/> makes the
-/// next poll immediate). Messages are delivered in stream-id order across streams (their arrival order). A message
+/// next poll immediate). Messages are delivered in stream-id order across streams — their arrival order to the
+/// millisecond; within one millisecond, in the order the streams are listed (each stream's own order is kept). A message
 /// that is not a bar (<see cref="BarMessage"/>) goes to the dead-letter stream with its stream, id, problem and fields,
 /// and reading goes on. While Redis is unreachable a poll returns nothing and the source tries again.
 /// </summary>
@@ -84,7 +85,7 @@ public sealed partial class RedisBarSource : IBarSource, IAsyncDisposable
             return true;
         }
 
-        _merged.Sort((x, y) => CompareIds(x.Id, y.Id));
+        _merged.Sort((x, y) => CompareIds(x.Id, y.Id) is int c && c != 0 ? c : x.Stream.CompareTo(y.Stream));
         foreach ((RedisValue id, int stream, StreamEntry entry) in _merged)
         {
             if (BarMessage.TryParse(entry.Values, out Bar bar, out string problem))

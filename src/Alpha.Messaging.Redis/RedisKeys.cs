@@ -9,7 +9,8 @@ namespace Alpha.Messaging.Redis;
 /// their dead letters <c>{prefix}bars:dead</c> and nudge channel <c>{prefix}bars:nudge</c>; the signals stream
 /// <c>{prefix}signals</c>, the latest signal per model and pair in the hash <c>{prefix}signals:latest</c> (field
 /// <c>{model_id}|{pair_id}</c>, its bar time in <c>{prefix}signals:latest_time</c>), the notification channel
-/// <c>{prefix}signals:notify</c> and the delivery guards <c>{prefix}sig:{id}</c>.
+/// <c>{prefix}signals:notify</c>, the delivery guards <c>{prefix}sig:{id}</c>, the operator flags
+/// <c>{prefix}core:ops:flags</c> and heartbeats <c>{prefix}heartbeat:{service}:{host}</c>.
 /// </summary>
 /// <param name="Prefix">Prepended to every key and channel; the default is none.</param>
 public sealed record RedisKeys(string Prefix = "")
@@ -34,6 +35,12 @@ public sealed record RedisKeys(string Prefix = "")
 
     /// <summary>The channel a delivered signal's id is published on.</summary>
     public RedisChannel SignalNotify => RedisChannel.Literal($"{Prefix}signals:notify");
+
+    /// <summary>The hash of operator flags, field <c>{model_id}|{pair_id}</c> (<c>*</c> for any).</summary>
+    public RedisKey OpsFlags => $"{Prefix}core:ops:flags";
+
+    /// <summary>A service's heartbeat on a host (a key that expires).</summary>
+    public RedisKey Heartbeat(string service, string host) => $"{Prefix}heartbeat:{service}:{host}";
 
     /// <summary>The guard that makes a signal's delivery happen once.</summary>
     public RedisKey Guard(string signalId) => $"{Prefix}sig:{signalId}";

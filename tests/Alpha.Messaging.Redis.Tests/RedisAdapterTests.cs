@@ -41,7 +41,7 @@ public sealed class RedisAdapterTests
     }
 
     [RedisFact]
-    public async Task BarSource_ReadsStreamsInArrivalOrder_AndDeadLettersWhatIsNotABar()
+    public async Task BarSource_ReadsEachStreamInOrder_AndDeadLettersWhatIsNotABar()
     {
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
         var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
@@ -57,7 +57,10 @@ public sealed class RedisAdapterTests
         var bars = new List<SourcedBar>();
         Assert.True(await source.ReadAsync(bars, CancellationToken.None));
 
-        Assert.Equal([("B", 2.0), ("A", 1.0), ("A", 1.1), ("B", 2.1)], bars.Select(b => (b.Symbol, b.Bar.Close)));
+        // Each stream in its order; across streams by id (the arrival millisecond), ties in the order the streams are listed.
+        Assert.Equal([1.0, 1.1], bars.Where(b => b.Symbol == "A").Select(b => b.Bar.Close));
+        Assert.Equal([2.0, 2.1], bars.Where(b => b.Symbol == "B").Select(b => b.Bar.Close));
+        Assert.Equal(4, bars.Count);
         Assert.All(bars, b => Assert.Equal(s_hour, b.Timeframe));
         StreamEntry letter = Assert.Single(await redis.GetDatabase().StreamRangeAsync(keys.DeadLetters));
         Assert.Equal(bad, letter["id"].ToString());
@@ -94,6 +97,38 @@ public sealed class RedisAdapterTests
         proxy.Start();
         await WaitUntilAsync(async () => await source.ReadAsync(bars, CancellationToken.None) && bars.Count == 1);
         Assert.Equal(1.0, Assert.Single(bars).Bar.Close);
+    }
+
+    [RedisFact]
+    public async Task OpsFlagStore_RoundTrips_IsNullWhenEmpty_AndNamesAMalformedField()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var store = new RedisOpsFlagStore(redis, keys);
+        Assert.Null(await store.ReadAsync(CancellationToken.None));
+
+        var table = new OpsFlagTable([new(("audnzd-h4", "*"), new OpsFlags(true, false, false, 1)), new(("*", "*"), new OpsFlags(false, false, false, 0.5))]);
+        await store.WriteAsync(table, "ops", CancellationToken.None);
+        OpsFlagTable read = (await store.ReadAsync(CancellationToken.None))!;
+        Assert.Equal(table.Entries, read.Entries);
+
+        await redis.GetDatabase().HashSetAsync(keys.OpsFlags, "broken", "{}");
+        InvalidDataException e = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.ReadAsync(CancellationToken.None));
+        Assert.Contains("field 'broken'", e.Message, StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Heartbeat_IsAKeyThatExpires()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var beat = new Heartbeat("host-1", "worker", new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero), 3, 1200, 7, 0);
+
+        await new RedisHeartbeatSink(redis, keys).BeatAsync(beat, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        IDatabase db = redis.GetDatabase();
+        Assert.Equal("{\"at\":\"2026-12-07T08:00:00.000Z\",\"engines\":3,\"bars_received\":1200,\"signals_emitted\":7,\"outbox_pending\":0}", (string?)await db.StringGetAsync(keys.Heartbeat("worker", "host-1")));
+        Assert.InRange((await db.KeyTimeToLiveAsync(keys.Heartbeat("worker", "host-1")))!.Value, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
     }
 
     private static OutboxEntry Entry(long sequence, params Signal[] signals)

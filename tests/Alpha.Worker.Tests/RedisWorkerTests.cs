@@ -32,6 +32,8 @@ public sealed class RedisWorkerTests(DeployedPair pair)
 
     private async Task FedPairAsync(RedisKeys keys, string folder, TestDatabase database)
     {
+        // Operator flags kept only in PostgreSQL (as if Redis had lost them): the worker reloads them into Redis.
+        await database.ExecuteAsync("INSERT INTO core.ops_flags (model_id, pair_id, soft_halt, updated_by) VALUES ('other-model', '*', true, 'ops')");
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
         using WorkerProcess worker = WorkerProcess.Start(pair.Environment(
             folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("POSTGRES_URL", database.ConnectionString), ("Worker__KeyPrefix", keys.Prefix)));
@@ -41,6 +43,7 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         IDatabase db = redis.GetDatabase();
         await WaitForAsync(async () => await db.StreamLengthAsync(keys.Signals) >= pair.ExpectedSignals.Count, "every signal in the stream");
         await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.bars"))! == pair.A.Count + pair.B.Count, "every bar in core.bars");
+        string? heartbeat = await db.StringGetAsync(keys.Heartbeat("worker", "worker-test"));
         worker.Terminate();
         (int code, string stdout, string stderr) = worker.WaitForExit(s_timeout);
 
@@ -61,6 +64,9 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         Assert.Equal((long)pair.ExpectedSignals.Count(s => s.Action == SignalAction.Entry), await ScalarAsync(database, "SELECT count(*) FROM core.live_scores WHERE entered"));
         Assert.Equal(last.Id, await ScalarAsync(database, "SELECT id FROM core.signals_live"));
         Assert.Equal(DateTime.SpecifyKind(pair.ExpectedWatermark, DateTimeKind.Utc), await ScalarAsync(database, "SELECT watermark FROM core.pair_checkpoints"));
+        Assert.Equal("{\"soft_halt\":true,\"hard_halt\":false,\"flatten\":false,\"leverage_scale\":1}", (string?)await db.HashGetAsync(keys.OpsFlags, "other-model|*"));
+        Assert.Contains("\"engines\":1", heartbeat, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM core.heartbeats WHERE host = 'worker-test' AND service = 'worker'"));
     }
 
     [RedisSharedDataFact]

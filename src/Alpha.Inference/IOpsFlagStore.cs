@@ -1,0 +1,21 @@
+namespace Alpha.Inference;
+
+/// <summary>
+/// Where operator flags are kept (DESIGN.md § 6 "Worker"): Redis' hash is the fast copy the worker reads, PostgreSQL's
+/// table the durable one it is reloaded from when Redis lost it.
+/// </summary>
+public interface IOpsFlagStore
+{
+    /// <summary>The store's name, in logs.</summary>
+    string Name { get; }
+
+    /// <summary>Every entry, or null when the store holds none at all (never set, or lost).</summary>
+    /// <exception cref="InvalidDataException">An entry is malformed (named).</exception>
+    ValueTask<OpsFlagTable?> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces every entry with <paramref name="table"/>, at once.</summary>
+    /// <param name="table">The flags.</param>
+    /// <param name="actor">Who changes them (kept where the store records it).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken);
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alpha.Inference;
+
+/// <summary>
+/// The worker's operator flags (DESIGN.md § 6): refreshed from the fast store (Redis) on a schedule and read by every
+/// engine at every bar. When the fast store holds no flags at all (Redis lost them), the durable store's are used and
+/// written back to it; when the fast store cannot be read, the durable one is read instead; when neither can be read —
+/// or before the first refresh — <see cref="Read"/> throws, and the engines fail safe to a soft halt.
+/// </summary>
+public sealed partial class LiveOpsFlags : IOpsFlagSource
+{
+    private readonly IOpsFlagStore _fast;
+    private readonly IOpsFlagStore? _durable;
+    private readonly ILogger _logger;
+    private volatile OpsFlagTable? _current;
+
+    /// <summary>Creates the flags; nothing is readable until <see cref="RefreshAsync"/> succeeds.</summary>
+    public LiveOpsFlags(IOpsFlagStore fast, IOpsFlagStore? durable = null, ILogger<LiveOpsFlags>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(fast);
+        (_fast, _durable) = (fast, durable);
+        _logger = logger ?? NullLogger<LiveOpsFlags>.Instance;
+    }
+
+    /// <summary>The table in force, or null while the flags cannot be read.</summary>
+    public OpsFlagTable? Current => _current;
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The flags could not be read at the last refresh.</exception>
+    public OpsFlags Read(string modelId, string pairId, DateTime barTime) =>
+        (_current ?? throw new InvalidOperationException("The operator flags could not be read.")).For(modelId, pairId);
+
+    /// <summary>Reads the flags once; false (and the engines fail safe) when no store could be read.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            OpsFlagTable? table = await _fast.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (table is null && _durable is not null && await _durable.ReadAsync(cancellationToken).ConfigureAwait(false) is { } kept)
+            {
+                await _fast.WriteAsync(kept, "worker: reload", cancellationToken).ConfigureAwait(false);
+                LogReloaded(_logger, _fast.Name, _durable.Name, kept.Entries.Count);
+                table = kept;
+            }
+
+            _current = table ?? OpsFlagTable.Empty;
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnreadable(_logger, _fast.Name, e.Message);
+        }
+
+        try
+        {
+            _current = _durable is null ? null : await _durable.ReadAsync(cancellationToken).ConfigureAwait(false) ?? OpsFlagTable.Empty;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnreadable(_logger, _durable!.Name, e.Message);
+            _current = null;
+        }
+
+        return _current is not null;
+    }
+
+    /// <summary>Refreshes every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(TimeSpan interval, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, timeProvider, cancellationToken).ConfigureAwait(false);
+                await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operator flags: {Fast} held none; reloaded {Count} entries from {Durable}")]
+    private static partial void LogReloaded(ILogger logger, string fast, string durable, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Operator flags: {Store} cannot be read ({Reason})")]
+    private static partial void LogUnreadable(ILogger logger, string store, string reason);
+}

@@ -1,0 +1,74 @@
+using Alpha.Inference;
+using StackExchange.Redis;
+
+namespace Alpha.Messaging.Redis;
+
+/// <summary>
+/// The fast copy of the operator flags: the hash <see cref="RedisKeys.OpsFlags"/> (<c>core:ops:flags</c>), one field
+/// <c>{model_id}|{pair_id}</c> per entry (<c>*</c> for any), its value <see cref="OpsFlagsJson"/>.
+/// </summary>
+public sealed class RedisOpsFlagStore : IOpsFlagStore
+{
+    private readonly IDatabase _db;
+    private readonly RedisKeys _keys;
+
+    /// <summary>Creates the store.</summary>
+    public RedisOpsFlagStore(IConnectionMultiplexer redis, RedisKeys? keys = null)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        _db = redis.GetDatabase();
+        _keys = keys ?? new RedisKeys();
+    }
+
+    /// <inheritdoc/>
+    public string Name => "redis";
+
+    /// <inheritdoc/>
+    public async ValueTask<OpsFlagTable?> ReadAsync(CancellationToken cancellationToken)
+    {
+        HashEntry[] entries = await _db.HashGetAllAsync(_keys.OpsFlags).ConfigureAwait(false);
+        if (entries.Length == 0)
+        {
+            return null;
+        }
+
+        var table = new List<KeyValuePair<(string, string), OpsFlags>>(entries.Length);
+        foreach (HashEntry entry in entries)
+        {
+            string field = entry.Name.ToString();
+            int bar = field.IndexOf('|', StringComparison.Ordinal);
+            if (bar <= 0 || bar == field.Length - 1)
+            {
+                throw new InvalidDataException($"{_keys.OpsFlags}: field '{field}' is not model_id|pair_id.");
+            }
+
+            try
+            {
+                table.Add(new((field[..bar], field[(bar + 1)..]), OpsFlagsJson.Parse(entry.Value.ToString())));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{_keys.OpsFlags}: field '{field}': {e.Message}", e);
+            }
+        }
+
+        return new OpsFlagTable(table);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ITransaction tx = _db.CreateTransaction();
+        _ = tx.KeyDeleteAsync(_keys.OpsFlags);
+        if (table.Entries.Count > 0)
+        {
+            _ = tx.HashSetAsync(_keys.OpsFlags, [.. table.Entries.Select(e => new HashEntry($"{e.Key.ModelId}|{e.Key.PairId}", OpsFlagsJson.Serialize(e.Value)))]);
+        }
+
+        if (!await tx.ExecuteAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"{_keys.OpsFlags}: the write was not applied.");
+        }
+    }
+}

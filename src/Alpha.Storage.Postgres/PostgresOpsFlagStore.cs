@@ -1,0 +1,58 @@
+using Alpha.Inference;
+using Npgsql;
+
+namespace Alpha.Storage.Postgres;
+
+/// <summary>The durable copy of the operator flags: <c>core.ops_flags</c>, one row per (model_id, pair_id), <c>*</c> for any.</summary>
+public sealed class PostgresOpsFlagStore : IOpsFlagStore
+{
+    private readonly NpgsqlDataSource _db;
+
+    /// <summary>Creates the store.</summary>
+    public PostgresOpsFlagStore(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _db = dataSource;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "postgres";
+
+    /// <inheritdoc/>
+    public async ValueTask<OpsFlagTable?> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _db.CreateCommand("SELECT model_id, pair_id, soft_halt, hard_halt, flatten, leverage_scale FROM core.ops_flags");
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<KeyValuePair<(string, string), OpsFlags>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new((reader.GetString(0), reader.GetString(1)), new OpsFlags(reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetDouble(5))));
+        }
+
+        return rows.Count == 0 ? null : new OpsFlagTable(rows);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        await using NpgsqlConnection connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM core.ops_flags"));
+        foreach (((string model, string pair), OpsFlags f) in table.Entries)
+        {
+            var insert = new NpgsqlBatchCommand("INSERT INTO core.ops_flags (model_id, pair_id, soft_halt, hard_halt, flatten, leverage_scale, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+            foreach (object value in (object[])[model, pair, f.SoftHalt, f.HardHalt, f.Flatten, f.LeverageScale, actor])
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
