@@ -6,7 +6,8 @@ namespace Alpha.Inference;
 /// The worker's metrics (DESIGN.md § 6 "Worker") on the meter <see cref="MeterName"/>, for OpenTelemetry's Prometheus
 /// exporter: <c>inference_latency_ms</c> (per bar and engine), <c>bars_processed_total</c>, <c>signals_total</c> and
 /// <c>signals_per_min</c> (the last 60 s), <c>bars_rejected_total</c>, and the gauges <c>outbox_pending</c> (per
-/// target), <c>stale_pairs</c> and <c>data_watermark_lag_seconds</c> (per model and pair).
+/// target), <c>stale_pairs</c> and <c>data_watermark_lag_seconds</c> (per model and pair). Units are in the names (no
+/// unit metadata, so exporters keep the names as they are).
 /// </summary>
 public sealed class WorkerMetrics : IDisposable
 {
@@ -31,7 +32,7 @@ public sealed class WorkerMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _latency = _meter.CreateHistogram<double>("inference_latency_ms", "ms", "Time to process one bar through one engine (alignment to signal).");
+        _latency = _meter.CreateHistogram<double>("inference_latency_ms", unit: null, "Time to process one bar through one engine (alignment to signal).");
         _bars = _meter.CreateCounter<long>("bars_processed_total", description: "Bars received and processed.");
         _signals = _meter.CreateCounter<long>("signals_total", description: "Signals emitted, by action.");
         _rejected = _meter.CreateCounter<long>("bars_rejected_total", description: "Bars an engine refused (out of order), by pair.");
@@ -40,7 +41,7 @@ public sealed class WorkerMetrics : IDisposable
         _meter.CreateObservableGauge("stale_pairs", () => engines.Count(e => e.LastBarStale), description: "Engines whose last final bar had a stale leg.");
         _meter.CreateObservableGauge("data_watermark_lag_seconds", () => engines.Where(e => e.WatermarkIndex >= 0).Select(e => new Measurement<double>(
             Math.Max(0, (_time.GetUtcNow().UtcDateTime - (e.Watermark + e.Options.Timeframe)).TotalSeconds),
-            new KeyValuePair<string, object?>("model_id", e.Options.ModelId), new KeyValuePair<string, object?>("pair_id", e.Options.PairId))), "s", "Wall clock minus the close of each engine's last final bar.");
+            new KeyValuePair<string, object?>("model_id", e.Options.ModelId), new KeyValuePair<string, object?>("pair_id", e.Options.PairId))), unit: null, "Wall clock minus the close of each engine's last final bar.");
     }
 
     /// <summary>Records one bar through one engine.</summary>

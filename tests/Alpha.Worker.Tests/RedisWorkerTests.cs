@@ -35,8 +35,10 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         // Operator flags kept only in PostgreSQL (as if Redis had lost them): the worker reloads them into Redis.
         await database.ExecuteAsync("INSERT INTO core.ops_flags (model_id, pair_id, soft_halt, updated_by) VALUES ('other-model', '*', true, 'ops')");
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        int metricsPort = FreePort();
         using WorkerProcess worker = WorkerProcess.Start(pair.Environment(
-            folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("POSTGRES_URL", database.ConnectionString), ("Worker__KeyPrefix", keys.Prefix)));
+            folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("POSTGRES_URL", database.ConnectionString), ("Worker__KeyPrefix", keys.Prefix),
+            ("Worker__MetricsPort", metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         var feed = new RedisBarFeed(redis, keys);
         string malformed = await FeedAsync(feed, pair.A, pair.B, malformedAfter: 1000);
@@ -44,6 +46,8 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         await WaitForAsync(async () => await db.StreamLengthAsync(keys.Signals) >= pair.ExpectedSignals.Count, "every signal in the stream");
         await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.bars"))! == pair.A.Count + pair.B.Count, "every bar in core.bars");
         string? heartbeat = await db.StringGetAsync(keys.Heartbeat("worker", "worker-test"));
+        using var http = new HttpClient();
+        string metrics = await http.GetStringAsync(new Uri($"http://localhost:{metricsPort}/metrics"));
         worker.Terminate();
         (int code, string stdout, string stderr) = worker.WaitForExit(s_timeout);
 
@@ -66,6 +70,10 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         Assert.Equal(DateTime.SpecifyKind(pair.ExpectedWatermark, DateTimeKind.Utc), await ScalarAsync(database, "SELECT watermark FROM core.pair_checkpoints"));
         Assert.Equal("{\"soft_halt\":true,\"hard_halt\":false,\"flatten\":false,\"leverage_scale\":1}", (string?)await db.HashGetAsync(keys.OpsFlags, "other-model|*"));
         Assert.Contains("\"engines\":1", heartbeat, StringComparison.Ordinal);
+        Assert.Contains($"bars_processed_total{{otel_scope_name=\"Alpha.Inference.Worker\"}} {pair.A.Count + pair.B.Count}", metrics, StringComparison.Ordinal);
+        Assert.Contains("inference_latency_ms_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("data_watermark_lag_seconds{", metrics, StringComparison.Ordinal);
+        Assert.Contains("outbox_pending{", metrics, StringComparison.Ordinal);
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM core.heartbeats WHERE host = 'worker-test' AND service = 'worker'"));
     }
 
@@ -188,6 +196,15 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         string malformed = await feed.PublishRawAsync("NZDUSD", s_fourHours, [new("time", "2020-01-01T00:00:00Z"), new("open", "1"), new("high", "1"), new("low", "1"), new("close", "abc"), new("volume", "0")]);
         await feed.PublishManyAsync(bars[split..]);
         return malformed;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
