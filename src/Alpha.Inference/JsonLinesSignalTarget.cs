@@ -60,28 +60,33 @@ public sealed class JsonLinesSignalTarget : IRelayTarget, IDisposable
     public string Name => "jsonl";
 
     /// <inheritdoc/>
+    /// <remarks>The new lines are written and flushed to disk as one write, never cut short by cancellation; an id counts as
+    /// written only once it is on disk.</remarks>
     public async ValueTask DeliverAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        bool wrote = false;
-        foreach (OutboxEntry entry in entries)
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lines = new MemoryStream();
+        var ids = new List<string>();
+        foreach (Signal signal in entries.SelectMany(e => e.Batch.Signals))
         {
-            foreach (Signal signal in entry.Batch.Signals)
+            if (!_written.Contains(signal.Id) && !ids.Contains(signal.Id))
             {
-                if (_written.Add(signal.Id))
-                {
-                    await _file.WriteAsync(SignalJson.Serialize(signal), cancellationToken).ConfigureAwait(false);
-                    _file.WriteByte((byte)'\n');
-                    wrote = true;
-                }
+                lines.Write(SignalJson.Serialize(signal));
+                lines.WriteByte((byte)'\n');
+                ids.Add(signal.Id);
             }
         }
 
-        if (wrote)
+        if (ids.Count == 0)
         {
-            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _file.Flush(flushToDisk: true);
+            return;
         }
+
+        await _file.WriteAsync(lines.GetBuffer().AsMemory(0, (int)lines.Length), CancellationToken.None).ConfigureAwait(false);
+        await _file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        _file.Flush(flushToDisk: true);
+        _written.UnionWith(ids);
     }
 
     /// <inheritdoc/>

@@ -81,7 +81,7 @@ public sealed class WorkerLoopTests(TrainedVersion version) : IClassFixture<Trai
     }
 
     [Fact]
-    public async Task JsonLinesTarget_CutsATornLine_AndNeverWritesAnIdTwice()
+    public async Task JsonLinesTarget_CutsATornLine_NeverWritesAnIdTwice_NorLosesOneToCancellation()
     {
         string path = Path.Combine(Directory.CreateTempSubdirectory("alpha-jsonl-").FullName, "signals.jsonl");
         Signal second = SampleSignals.Create("m", "A-B", SampleSignals.Entry.Timestamp.AddHours(4), SampleSignals.Entry.ModelVersion, SignalAction.Exit, SampleSignals.Entry.Legs, 0.3, 0.8, 0.1, 1);
@@ -93,6 +93,9 @@ public sealed class WorkerLoopTests(TrainedVersion version) : IClassFixture<Trai
             var batch = new OutboxBatch();
             batch.Signals.Add(SampleSignals.Entry);
             batch.Signals.Add(second);
+            using var cancelled = new CancellationTokenSource();
+            await cancelled.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await target.DeliverAsync([new OutboxEntry(1, batch)], cancelled.Token));   // a relay stopped mid-delivery
             await target.DeliverAsync([new OutboxEntry(1, batch)], CancellationToken.None);
             await target.DeliverAsync([new OutboxEntry(1, batch)], CancellationToken.None);
         }
