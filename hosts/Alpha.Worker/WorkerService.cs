@@ -42,9 +42,10 @@ internal sealed partial class WorkerService(
         Task flags = services.GetService<LiveOpsFlags>() is { } live ? live.RunAsync(settings.Loop.FlagsRefreshInterval, time, sideLoops.Token) : Task.CompletedTask;
         Task heartbeat = new WorkerHeartbeat(worker, relay, services.GetServices<IHeartbeatSink>(), settings.HostName, time, services.GetRequiredService<ILogger<WorkerHeartbeat>>())
             .RunAsync(settings.Loop.HeartbeatInterval, sideLoops.Token);
+        Task fills = services.GetService<FillRecorder>() is { } recorder ? recorder.RunAsync(sideLoops.Token) : Task.CompletedTask;
         bool drained = await worker.RunAsync(stoppingToken).ConfigureAwait(false);
         await sideLoops.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(flags, heartbeat).ConfigureAwait(false);
+        await Task.WhenAll(flags, heartbeat, fills).ConfigureAwait(false);
         LogStopped(logger, worker.BarsReceived, worker.SignalsEmitted, drained);
         lifetime.StopApplication();
     }

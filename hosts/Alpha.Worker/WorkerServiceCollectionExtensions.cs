@@ -43,7 +43,7 @@ internal static class WorkerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Redis mode: operator flags from Redis (reloaded from PostgreSQL if lost) and heartbeats to both.</summary>
+    /// <summary>Redis mode: operator flags from Redis (reloaded from PostgreSQL if lost), heartbeats to both, fills from Redis into PostgreSQL.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, WorkerSettings settings)
     {
         if (settings.Mode != WorkerMode.Redis)
@@ -59,6 +59,12 @@ internal static class WorkerServiceCollectionExtensions
         if (settings.PostgresUrl is not null)
         {
             services.AddSingleton<IHeartbeatSink>(provider => new PostgresHeartbeatSink(provider.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton(provider => new FillRecorder(
+                new RedisFillSource(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix), provider.GetRequiredService<TimeProvider>(), logger: provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisFillSource>>()),
+                new PostgresFillStore(provider.GetRequiredService<NpgsqlDataSource>()),
+                settings.Loop,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FillRecorder>>()));
         }
 
         return services;

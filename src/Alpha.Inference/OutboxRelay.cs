@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace Alpha.Inference;
 
@@ -41,7 +40,7 @@ public sealed partial class OutboxRelay
         _logger = logger ?? NullLogger<OutboxRelay>.Instance;
         _wakeups = [.. _targets.Select(_ => new Wakeup(timeProvider))];
         _pending = new long[_targets.Length];
-        _retries = [.. _targets.Select(t => Retry(t.Name, options, timeProvider))];
+        _retries = [.. _targets.Select(t => RetryForever.Pipeline(t.Name, options, timeProvider, _logger))];
     }
 
     /// <summary>The targets' names, in order.</summary>
@@ -125,28 +124,6 @@ public sealed partial class OutboxRelay
             },
             cancellationToken).ConfigureAwait(false);
     }
-
-    // Retries a failed round for as long as the target is down, backing off exponentially with jitter.
-    private ResiliencePipeline Retry(string target, WorkerOptions options, TimeProvider timeProvider) =>
-        new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                OnRetry = args =>
-                {
-                    LogRetry(_logger, target, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.GetType().Name, args.Outcome.Exception?.Message);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {Target} failed; retry {Attempt} in {DelayMs:F0} ms: {ExceptionType}: {Reason}")]
-    private static partial void LogRetry(ILogger logger, string target, int attempt, double delayMs, string? exceptionType, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox was not fully delivered within {Seconds} s of shutdown; the rest is delivered at the next start")]
     private static partial void LogDrainIncomplete(ILogger logger, double seconds);

@@ -36,6 +36,12 @@ public sealed record RedisKeys(string Prefix = "")
     /// <summary>The channel a delivered signal's id is published on.</summary>
     public RedisChannel SignalNotify => RedisChannel.Literal($"{Prefix}signals:notify");
 
+    /// <summary>The stream of fills the trading side reports.</summary>
+    public RedisKey Fills => $"{Prefix}fills";
+
+    /// <summary>The dead-letter stream of fill messages that could not be read.</summary>
+    public RedisKey FillDeadLetters => $"{Prefix}fills:dead";
+
     /// <summary>The hash of operator flags, field <c>{model_id}|{pair_id}</c> (<c>*</c> for any).</summary>
     public RedisKey OpsFlags => $"{Prefix}core:ops:flags";
 

@@ -43,8 +43,14 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         var feed = new RedisBarFeed(redis, keys);
         string malformed = await FeedAsync(feed, pair.A, pair.B, malformedAfter: 1000);
         IDatabase db = redis.GetDatabase();
+        Signal entry = pair.ExpectedSignals[0];
+        var fill = new Fill("ea-1", entry.Id, "AUDUSD", entry.Legs[0].Side, entry.Legs[0].Quantity, 0.66125, entry.Timestamp.AddHours(4), -1.5);
+        await db.StreamAddAsync(keys.Fills, FillMessage.Fields(fill));
+        await db.StreamAddAsync(keys.Fills, FillMessage.Fields(fill));                               // reported twice: kept once
+        string badFill = (await db.StreamAddAsync(keys.Fills, [new("fill_id", "ea-2"), new("side", "long")])).ToString();
         await WaitForAsync(async () => await db.StreamLengthAsync(keys.Signals) >= pair.ExpectedSignals.Count, "every signal in the stream");
         await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.bars"))! == pair.A.Count + pair.B.Count, "every bar in core.bars");
+        await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.live_trades"))! == 1, "the fill in core.live_trades");
         string? heartbeat = await db.StringGetAsync(keys.Heartbeat("worker", "worker-test"));
         using var http = new HttpClient();
         string metrics = await http.GetStringAsync(new Uri($"http://localhost:{metricsPort}/metrics"));
@@ -74,6 +80,10 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         Assert.Contains("inference_latency_ms_bucket{", metrics, StringComparison.Ordinal);
         Assert.Contains("data_watermark_lag_seconds{", metrics, StringComparison.Ordinal);
         Assert.Contains("outbox_pending{", metrics, StringComparison.Ordinal);
+        Assert.Equal(entry.Id, await ScalarAsync(database, "SELECT signal_id FROM core.live_trades WHERE fill_id = 'ea-1'"));
+        Assert.Equal(fill.Quantity, await ScalarAsync(database, "SELECT quantity FROM core.live_trades WHERE fill_id = 'ea-1'"));
+        StreamEntry fillLetter = Assert.Single(await db.StreamRangeAsync(keys.FillDeadLetters));
+        Assert.Equal(badFill, fillLetter["id"].ToString());
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM core.heartbeats WHERE host = 'worker-test' AND service = 'worker'"));
     }
 
