@@ -27,9 +27,13 @@ internal static class ReplayCommand
         var modelId = new Option<string>("--model-id") { Description = "The model id the signals carry (and their ids hash).", DefaultValueFactory = _ => "pair" };
         Option<double?> theta1 = CliOptions.Number("--theta1", "Override the model's θ1.", 0, 1);
         Option<double?> theta2 = CliOptions.Number("--theta2", "Override the model's θ2.", 0, 1);
+        var served = new Option<bool>("--as-served")
+        {
+            Description = "Size, cost and halt as the worker serves the pair (the config folder's universe.yaml, cost_table.yaml and dd_policy.yaml) instead of as the backtest: the worker's exact signals. The backtest check is skipped.",
+        };
         var command = new Command("replay", "Replay a pair through the live inference engine with a stored model; write its signals and check its trades against the backtest's.")
         {
-            model, data.Files, data.Quote, config, output, modelId, theta1, theta2,
+            model, data.Files, data.Quote, config, output, modelId, theta1, theta2, served,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -49,7 +53,10 @@ internal static class ReplayCommand
             string id = parse.GetRequiredValue(modelId);
             var definition = new ModelDefinition(id, PairGbdtKind.KindName, $"{dataset.A.Symbol}-{dataset.B.Symbol}", dataset.A.Symbol, dataset.B.Symbol, aligned.Report.Timeframe, check.Version, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, overrides), "--model");
             IPredictor predictor = new PairGbdtKind().Load(definition, new VerifiedVersion(folder, check, RestoredFromBackup: false));
-            PairEngine engine = new(predictor, PairEngineOptions.Replaying(definition, policy.Backtest, policy.Alignment));
+            bool asServed = parse.GetValue(served);
+            PairEngine engine = new(predictor, asServed
+                ? EngineSettings.Load(parse.GetRequiredValue(config).FullName, policy.Alignment, policy.Backtest).For(definition)
+                : PairEngineOptions.Replaying(definition, policy.Backtest, policy.Alignment));
 
             List<Signal> signals = [];
             AnsiConsole.Progress()
@@ -67,7 +74,7 @@ internal static class ReplayCommand
             }
 
             TradingOutputs trading = predictor.Trading!;
-            BacktestResult backtest = TrainedModel.Load(folder).Score(aligned, policy.Backtest).Backtest(new Theta(trading.Theta1, trading.Theta2));
+            BacktestResult? backtest = asServed ? null : TrainedModel.Load(folder).Score(aligned, policy.Backtest).Backtest(new Theta(trading.Theta1, trading.Theta2));
             Summarise(engine, signals, backtest, parse.GetValue(output));
             return Task.FromResult(ExitCodes.Success);
         });
@@ -97,18 +104,21 @@ internal static class ReplayCommand
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void Summarise(PairEngine engine, List<Signal> signals, BacktestResult backtest, FileInfo? output)
+    // With no backtest (--as-served), the replay is the worker's and there is nothing to compare it with.
+    private static void Summarise(PairEngine engine, List<Signal> signals, BacktestResult? backtest, FileInfo? output)
     {
-        Trade[] comparable = PairReplay.ExpectedTrades(backtest, engine);
+        Trade[] comparable = backtest is null ? [] : PairReplay.ExpectedTrades(backtest, engine);
         int same = comparable.Zip(engine.Trades).TakeWhile(x => x.First == x.Second).Count();
-        bool equal = same == comparable.Length && same == engine.Trades.Count;
+        bool equal = backtest is null || (same == comparable.Length && same == engine.Trades.Count);
         var table = new Table().AddColumns("", "").HideHeaders();
         table.AddRow("model version", engine.ModelVersion);
         table.AddRow("bars", (engine.WatermarkIndex + 1).ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("signals", $"{signals.Count(s => s.Action == SignalAction.Entry):N0} entries, {signals.Count(s => s.Action == SignalAction.Exit):N0} exits");
-        table.AddRow("paper equity", $"{engine.Equity:N0} ({(engine.Equity / backtest.Summary.StartingEquity) - 1:P1})");
+        table.AddRow("paper equity", $"{engine.Equity:N0} ({(engine.Equity / engine.Options.StartingEquity) - 1:P1})");
         table.AddRow("open at the end", engine.Position.Position is null ? "flat" : "a position");
-        table.AddRow("replay = backtest", equal ? $"[green]yes[/]: {same:N0} of {comparable.Length:N0} trades identical" : $"[red]no[/]: the first {same:N0} of {comparable.Length:N0} trades agree, the replay made {engine.Trades.Count:N0}");
+        table.AddRow("replay = backtest", backtest is null
+            ? "not checked: served as the worker serves it (universe lot steps, cost table, drawdown levels)"
+            : equal ? $"[green]yes[/]: {same:N0} of {comparable.Length:N0} trades identical" : $"[red]no[/]: the first {same:N0} of {comparable.Length:N0} trades agree, the replay made {engine.Trades.Count:N0}");
         if (output is not null)
         {
             table.AddRow("written", Markup.Escape(output.FullName));

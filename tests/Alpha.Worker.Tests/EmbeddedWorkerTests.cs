@@ -6,7 +6,7 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
 
     [SharedDataFact]
-    public void Embedded_ReplaysThePair_WritesExactlyTheOfflineReplaysSignals_AndOnlyOnce()
+    public void Embedded_ReplaysThePair_WritesExactlyTheSignalsOfAlphaReplay_AndOnlyOnce()
     {
         string folder = Directory.CreateTempSubdirectory("alpha-worker-embedded-").FullName;
         string output = Path.Combine(folder, "signals.jsonl");
@@ -19,12 +19,40 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
         Assert.Equal(pair.ExpectedJson, File.ReadAllLines(output));
         Assert.Contains($"{pair.ExpectedSignals.Count} signals emitted, outbox drained: True", stdout, StringComparison.Ordinal);
 
+        // `alpha replay --as-served` of the same version and bars writes the same lines.
+        string replayed = Path.Combine(folder, "replay.jsonl");
+        (int replayCode, _, string replayError) = AlphaCli(
+            "replay", "--model", Path.Combine(pair.ModelsRoot, pair.Version), "--data", pair.FileA, pair.FileB, "--config", DeployedPair.Configs,
+            "--model-id", DeployedPair.ModelId, "--as-served", "--out", replayed);
+        Assert.True(replayCode == 0, replayError);
+        Assert.Equal(File.ReadAllLines(output), File.ReadAllLines(replayed));
+
         // Started again on the same outbox: the engine resumes from its checkpoint, decides nothing twice, writes nothing.
         (code, stdout, stderr) = WorkerProcess.Run(env, s_timeout);
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("0 signals emitted, outbox drained: True", stdout, StringComparison.Ordinal);
         Assert.Equal(pair.ExpectedJson, File.ReadAllLines(output));
+    }
+
+    private static (int ExitCode, string Output, string Error) AlphaCli(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alpha.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(s_timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"alpha {string.Join(' ', args)} did not finish in {s_timeout}.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     [Theory]
