@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Alpha.Inference;
 using Alpha.MarketData;
 using Alpha.Messaging.Redis;
 using Alpha.Training;
@@ -49,7 +50,7 @@ internal static class FeedCommand
             using ConnectionMultiplexer redis = await Connect();
             PairDataset dataset = data.Read(parse);
             TimeSpan timeframe = Timeframes.ModalStep(dataset.A.Time.ToArray());
-            List<(string Symbol, TimeSpan Timeframe, Bar Bar)> bars = Merge(dataset.A, dataset.B, timeframe);
+            List<SourcedBar> bars = await InArrivalOrder(dataset.A, dataset.B, timeframe, cancellationToken);
             var feed = new RedisBarFeed(redis, new RedisKeys(parse.GetRequiredValue(prefix)));
             long start = Stopwatch.GetTimestamp();
             await AnsiConsole.Progress()
@@ -71,15 +72,15 @@ internal static class FeedCommand
                     }
 
                     DateTime first = bars[0].Bar.Time;
-                    foreach ((string symbol, TimeSpan tf, Bar bar) in bars)
+                    foreach (SourcedBar b in bars)
                     {
-                        TimeSpan due = ((bar.Time - first) / multiple) - Stopwatch.GetElapsedTime(start);
+                        TimeSpan due = ((b.Bar.Time - first) / multiple) - Stopwatch.GetElapsedTime(start);
                         if (due > TimeSpan.Zero)
                         {
                             await Task.Delay(due, cancellationToken);
                         }
 
-                        await feed.PublishAsync(symbol, tf, bar);
+                        await feed.PublishAsync(b.Symbol, b.Timeframe, b.Bar);
                         task.Increment(1);
                     }
                 });
@@ -91,14 +92,13 @@ internal static class FeedCommand
         return command;
     }
 
-    // Both legs in time order, leg A first at equal times: the order a live feed delivers them in.
-    private static List<(string, TimeSpan, Bar)> Merge(BarSeries a, BarSeries b, TimeSpan timeframe)
+    // Both legs in the order a live feed delivers them (time order, leg A first at equal times): the replay source's order.
+    private static async Task<List<SourcedBar>> InArrivalOrder(BarSeries a, BarSeries b, TimeSpan timeframe, CancellationToken cancellationToken)
     {
-        var bars = new List<(string, TimeSpan, Bar)>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count || j < b.Count)
+        var bars = new List<SourcedBar>(a.Count + b.Count);
+        var source = new ReplayBarSource([(a, timeframe), (b, timeframe)]);
+        while (await source.ReadAsync(bars, cancellationToken))
         {
-            bars.Add(j >= b.Count || (i < a.Count && a.Time[i] <= b.Time[j]) ? (a.Symbol, timeframe, a[i++]) : (b.Symbol, timeframe, b[j++]));
         }
 
         return bars;

@@ -1,3 +1,4 @@
+using Alpha.Inference;
 using Alpha.MarketData;
 using StackExchange.Redis;
 
@@ -33,9 +34,9 @@ public sealed class RedisBarFeed
     /// Adds many bars in order, pipelined (one round trip per chunk instead of one per bar), and nudges the worker once
     /// per chunk: a replay at full speed. Returns the message ids, in order.
     /// </summary>
-    /// <param name="bars">The bars, in the order they are to arrive.</param>
+    /// <param name="bars">The bars, in the order they are to arrive (e.g. as a <see cref="ReplayBarSource"/> merges stored series).</param>
     /// <param name="chunk">Bars per round trip; the default 1,000.</param>
-    public async Task<string[]> PublishManyAsync(IReadOnlyList<(string Symbol, TimeSpan Timeframe, Bar Bar)> bars, int chunk = 1_000)
+    public async Task<string[]> PublishManyAsync(IReadOnlyList<SourcedBar> bars, int chunk = 1_000)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
@@ -46,8 +47,8 @@ public sealed class RedisBarFeed
             int n = Math.Min(chunk, bars.Count - start);
             for (int k = 0; k < n; k++)
             {
-                (string symbol, TimeSpan timeframe, Bar bar) = bars[start + k];
-                pending[k] = _db.StreamAddAsync(_keys.Bars(symbol, timeframe), BarMessage.Fields(bar));     // pipelined: the connection keeps their order
+                SourcedBar b = bars[start + k];
+                pending[k] = _db.StreamAddAsync(_keys.Bars(b.Symbol, b.Timeframe), BarMessage.Fields(b.Bar));     // pipelined: the connection keeps their order
             }
 
             for (int k = 0; k < n; k++)

@@ -194,11 +194,10 @@ public sealed class RedisWorkerTests(DeployedPair pair)
     // NZDUSD message after that many bars. Returns the malformed message's id.
     private static async Task<string> FeedAsync(RedisBarFeed feed, BarSeries a, BarSeries b, int? malformedAfter)
     {
-        var bars = new List<(string, TimeSpan, Bar)>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count || j < b.Count)
+        var bars = new List<SourcedBar>(a.Count + b.Count);
+        var source = new ReplayBarSource([(a, s_fourHours), (b, s_fourHours)]);
+        while (await source.ReadAsync(bars, CancellationToken.None))
         {
-            bars.Add(j >= b.Count || (i < a.Count && a.Time[i] <= b.Time[j]) ? (a.Symbol, s_fourHours, a[i++]) : (b.Symbol, s_fourHours, b[j++]));
         }
 
         if (malformedAfter is not int split)
