@@ -37,7 +37,7 @@ internal sealed partial class WorkerService(
             return;
         }
 
-        LogStarted(logger, settings.Mode, worker.Engines.Count, settings.ServiceEnv);
+        LogStarted(logger, settings.Mode, settings.Shards.IsEmpty ? "every shard" : string.Join(", ", settings.Shards), settings.ServiceEnv);
         using var sideLoops = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         Task flags = services.GetService<LiveOpsFlags>() is { } live ? live.RunAsync(settings.Loop.FlagsRefreshInterval, time, sideLoops.Token) : Task.CompletedTask;
         Task heartbeat = new WorkerHeartbeat(worker, relay, services.GetServices<IHeartbeatSink>(), settings.HostName, time, services.GetRequiredService<ILogger<WorkerHeartbeat>>())
@@ -54,7 +54,8 @@ internal sealed partial class WorkerService(
     {
         TrainingPolicy policy = PolicyLoader.Load(settings.Configs);
         EngineSettings engineSettings = EngineSettings.Load(settings.Configs, policy.Alignment, policy.Backtest);
-        if (services.GetService<LiveOpsFlags>() is { } flags)
+        LiveOpsFlags? flags = services.GetService<LiveOpsFlags>();
+        if (flags is not null)
         {
             await flags.RefreshAsync(cancellationToken).ConfigureAwait(false);     // until it succeeds, the engines fail safe
             engineSettings = engineSettings with { OpsFlags = flags };
@@ -62,13 +63,23 @@ internal sealed partial class WorkerService(
 
         PredictorKinds kinds = services.GetRequiredService<PredictorKinds>();
         ModelCatalogue catalogue = ModelCatalogue.Load(settings.Catalogue, kinds);
+        IReadOnlyList<WorkerShard> shards = WorkerShard.Of(catalogue, settings.Shards);
+        var loader = new EngineLoader(kinds, services.GetRequiredService<ModelRegistry>(), engineSettings, settings.HostName);
+        await loader.CheckAsync(shards.SelectMany(s => s.Models), cancellationToken).ConfigureAwait(false);
         IOutbox outbox = services.GetRequiredService<IOutbox>();
-        IReadOnlyList<PairEngine> engines = await EngineLoader.LoadAsync(
-            catalogue, kinds, services.GetRequiredService<ModelRegistry>(), engineSettings,
-            await outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false), settings.HostName, cancellationToken).ConfigureAwait(false);
         var relay = new OutboxRelay(outbox, services.GetServices<IRelayTarget>(), settings.Loop, time, services.GetRequiredService<ILogger<OutboxRelay>>());
-        var metrics = new WorkerMetrics(engines, relay, time, meters);
-        return (new InferenceWorker(engines, Source(engines), outbox, relay, settings.Loop, time, metrics, services.GetRequiredService<ILogger<InferenceWorker>>()), relay);
+        InferenceWorker? worker = null;
+        var metrics = new WorkerMetrics(() => worker?.Engines ?? [], relay, time, meters);
+        var shardServices = new ShardServices
+        {
+            Engines = loader,
+            Sources = Source,
+            Leases = services.GetService<Func<string, IShardLease>>(),
+            Checkpoints = services.GetService<ICheckpointStore>(),
+            Drawdown = flags is null ? null : new DrawdownGuard(DrawdownPolicy.Load(settings.Configs), flags, services.GetRequiredService<ILogger<DrawdownGuard>>()),
+        };
+        worker = new InferenceWorker(shards, shardServices, outbox, relay, settings.Loop, time, metrics, services.GetRequiredService<ILogger<InferenceWorker>>());
+        return (worker, relay);
     }
 
 #pragma warning disable CA1859 // the worker takes any bar source; which one is the mode's
@@ -99,8 +110,8 @@ internal sealed partial class WorkerService(
     [LoggerMessage(Level = LogLevel.Critical, Message = "The worker cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker started ({Mode}, {Engines} engines, {ServiceEnv})")]
-    private static partial void LogStarted(ILogger logger, WorkerMode mode, int engines, string serviceEnv);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker started ({Mode}, serving {Shards}, {ServiceEnv})")]
+    private static partial void LogStarted(ILogger logger, WorkerMode mode, string shards, string serviceEnv);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker stopped: {Bars} bars received, {Signals} signals emitted, outbox drained: {Drained}")]
     private static partial void LogStopped(ILogger logger, long bars, long signals, bool drained);

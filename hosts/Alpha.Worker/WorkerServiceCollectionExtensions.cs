@@ -43,7 +43,10 @@ internal static class WorkerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Redis mode: operator flags from Redis (reloaded from PostgreSQL if lost), heartbeats to both, fills from Redis into PostgreSQL.</summary>
+    /// <summary>
+    /// Redis mode: shard leases in Redis, operator flags from Redis (reloaded from PostgreSQL if lost), heartbeats to both,
+    /// checkpoints from PostgreSQL for a takeover, fills from Redis into PostgreSQL.
+    /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, WorkerSettings settings)
     {
         if (settings.Mode != WorkerMode.Redis)
@@ -55,10 +58,15 @@ internal static class WorkerServiceCollectionExtensions
             new RedisOpsFlagStore(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)),
             provider.GetService<NpgsqlDataSource>() is { } db ? new PostgresOpsFlagStore(db) : null,
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<LiveOpsFlags>>()));
+        // Shards: one lease per shard in Redis, owned by this process; a new owner restores from PostgreSQL's checkpoints.
+        string owner = $"{settings.HostName}:{Environment.ProcessId}";
+        services.AddSingleton<Func<string, IShardLease>>(provider => shard => new RedisShardLease(
+            provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix), shard, owner, settings.LeaseDuration));
         services.AddSingleton<IHeartbeatSink>(provider => new RedisHeartbeatSink(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
         if (settings.PostgresUrl is not null)
         {
             services.AddSingleton<IHeartbeatSink>(provider => new PostgresHeartbeatSink(provider.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<ICheckpointStore>(provider => new PostgresCheckpointStore(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton(provider => new FillRecorder(
                 new RedisFillSource(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix), provider.GetRequiredService<TimeProvider>(), logger: provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisFillSource>>()),
                 new PostgresFillStore(provider.GetRequiredService<NpgsqlDataSource>()),

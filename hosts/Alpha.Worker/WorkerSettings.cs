@@ -41,6 +41,12 @@ internal sealed record WorkerSettings
 
     public int? MetricsPort { get; init; }
 
+    /// <summary>The shards this worker serves (or waits for); empty for every shard of the catalogue.</summary>
+    public ImmutableArray<string> Shards { get; init; } = [];
+
+    /// <summary>How long a shard lease lasts once taken or extended (Redis mode).</summary>
+    public required TimeSpan LeaseDuration { get; init; }
+
     public required WorkerOptions Loop { get; init; }
 
     public static WorkerSettings Read(IConfiguration configuration)
@@ -72,7 +78,14 @@ internal sealed record WorkerSettings
             KeyPrefix = w["KeyPrefix"] ?? "",
             HostName = w["HostName"] is { Length: > 0 } host ? host : Environment.MachineName,
             MetricsPort = w["MetricsPort"] is { Length: > 0 } port ? Port(port) : null,
-            Loop = new WorkerOptions { ExpireStaleBars = Bool(w, "ExpireStaleBars", true) },
+            Shards = [.. (w["Shards"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            LeaseDuration = Seconds(w, "LeaseSeconds", 10, 0.5),
+            Loop = new WorkerOptions
+            {
+                ExpireStaleBars = Bool(w, "ExpireStaleBars", true),
+                LeaseRenewInterval = Seconds(w, "LeaseSeconds", 10, 0.5) / 4,
+                ModelCheckInterval = Seconds(w, "ModelCheckSeconds", 5, 0.1),
+            },
         };
         return settings;
     }
@@ -126,6 +139,19 @@ internal sealed record WorkerSettings
         "false" or "False" => false,
         string other => throw new WorkerSettingsException($"Worker:{key}", $"'{other}' is neither true nor false."),
     };
+
+    private static TimeSpan Seconds(IConfigurationSection w, string key, double fallback, double minimum)
+    {
+        string? text = w[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) && double.IsFinite(seconds) && seconds >= minimum && seconds <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new WorkerSettingsException($"Worker:{key}", $"'{text}' is not a number of seconds in [{minimum}, 3600].");
+    }
 
     private static int Port(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536

@@ -27,6 +27,17 @@ public sealed record DrawdownLevels
     /// <summary>No levels: never raised (what a replay against the backtest uses).</summary>
     public static DrawdownLevels None { get; } = new() { Warn = 1, WarnScale = 1, Halt = 1, Flatten = 1 };
 
+    /// <summary>
+    /// The flags a drawdown raises: at <see cref="Flatten"/> flatten and halt; at <see cref="Halt"/> a soft halt; at
+    /// <see cref="Warn"/> a leverage scale of <see cref="WarnScale"/>; below, none.
+    /// </summary>
+    /// <param name="drawdown">The drawdown from the running peak, as a fraction of the peak.</param>
+    public OpsFlags FlagsAt(double drawdown) =>
+        drawdown >= Flatten ? new OpsFlags(true, false, true, 1.0)
+        : drawdown >= Halt ? new OpsFlags(true, false, false, 1.0)
+        : drawdown >= Warn ? new OpsFlags(false, false, false, WarnScale)
+        : OpsFlags.Normal;
+
     /// <summary>Checks the ranges and order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A level is out of range (named).</exception>
     public void Validate()

@@ -18,4 +18,15 @@ public interface IOpsFlagStore
     /// <param name="actor">Who changes them (kept where the store records it).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Combines one entry with <paramref name="flags"/> (<see cref="OpsFlags.Combine"/>: it only ever becomes more
+    /// restrictive), atomically, leaving every other entry as it is — how a drawdown level raises a halt.
+    /// </summary>
+    /// <param name="modelId">The model id, or <see cref="OpsFlagTable.Any"/>.</param>
+    /// <param name="pairId">The pair id, or <see cref="OpsFlagTable.Any"/>.</param>
+    /// <param name="flags">The flags to add.</param>
+    /// <param name="actor">Who raises them, and why (kept where the store records it).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask RaiseAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken);
 }

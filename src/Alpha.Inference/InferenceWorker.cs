@@ -1,5 +1,4 @@
-using System.Globalization;
-using Alpha.MarketData;
+using Alpha.Registry;
 using Alpha.Signals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,57 +8,112 @@ namespace Alpha.Inference;
 /// <summary>
 /// The worker loop (DESIGN.md § 6 "Worker"): bar source → engines → outbox → relay. Each poll's bars go to the engines
 /// whose legs they are; the bars, the signals and live scores they made and the checkpoints of the engines that moved
-/// are written to the outbox in one transaction; the relay then delivers them to every target. A bar an engine refuses
-/// (out of order) is logged and counted, and the loop goes on. When the loop stops — the source is exhausted or the
-/// host shuts down — the relay drains the outbox.
+/// are written to the outbox in one transaction; the relay then delivers them to every target. When the loop stops — the
+/// source is exhausted or the host shuts down — the relay drains the outbox.
 /// </summary>
+/// <remarks>
+/// <para>A sharded worker serves shards (<see cref="WorkerShard"/>), each on its own loop and bar source. With leases, a
+/// shard is served only while its lease is held: when it is taken, its engines are restored from the newest checkpoint of
+/// each pair (the outbox's or the durable store's) and replay the bars from there — signals regenerated carry the same
+/// ids, and the relay targets drop those already delivered; when it is lost (another worker holds it, or it could not be
+/// extended for its whole duration), the shard's engines are dropped at once. When an entry that follows the deployed
+/// pointer sees it move, the new version is verified: if it passes, the shard reloads on it from the engines' checkpoints
+/// (a hot-swap); if not, it is refused and reported to the registry, and the current version keeps serving.</para>
+/// </remarks>
 public sealed partial class InferenceWorker
 {
-    private readonly IReadOnlyList<PairEngine> _engines;
-    private readonly Dictionary<(string Symbol, TimeSpan Timeframe), (int Engine, PairLeg Leg)[]> _routes;
-    private readonly int[] _checkpointed;
-    private readonly bool[] _failed;
-    private readonly IBarSource _source;
+    private readonly IReadOnlyList<WorkerShard> _shards;
+    private readonly ShardServices? _services;
+    private readonly EngineGroup? _fixed;
+    private readonly IBarSource? _fixedSource;
     private readonly IOutbox _outbox;
     private readonly OutboxRelay _relay;
     private readonly WorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly WorkerMetrics? _metrics;
     private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly List<EngineGroup> _served = [];
+    private long _barsReceived;
+    private long _signalsEmitted;
 
-    /// <summary>Creates the worker over engines built (and restored) by <see cref="EngineLoader"/>.</summary>
+    /// <summary>Creates a worker over engines built (and restored) by <see cref="EngineLoader"/>, all owned, from one source.</summary>
     public InferenceWorker(
         IReadOnlyList<PairEngine> engines, IBarSource source, IOutbox outbox, OutboxRelay relay, WorkerOptions options, TimeProvider timeProvider,
-        WorkerMetrics? metrics = null, ILogger<InferenceWorker>? logger = null)
+        WorkerMetrics? metrics, ILogger<InferenceWorker>? logger)
+        : this((IReadOnlyList<WorkerShard>)[], null, outbox, relay, options, timeProvider, metrics, logger)
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(source);
+        _fixed = new EngineGroup("", engines, options.ExpireStaleBars, timeProvider, metrics, _logger);
+        _fixedSource = source;
+    }
+
+    /// <summary>Creates a sharded worker: each of <paramref name="shards"/> is loaded, served and reloaded through <paramref name="services"/>.</summary>
+    /// <param name="shards">The shards this worker serves (or waits for, with leases).</param>
+    /// <param name="services">Engines, sources, leases and durable checkpoints.</param>
+    /// <param name="outbox">The outbox every shard writes to.</param>
+    /// <param name="relay">The relay that delivers it.</param>
+    /// <param name="options">The loop's settings.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="metrics">The metrics, or null.</param>
+    /// <param name="logger">The logger, or null.</param>
+    public InferenceWorker(
+        IReadOnlyList<WorkerShard> shards, ShardServices? services, IOutbox outbox, OutboxRelay relay, WorkerOptions options, TimeProvider timeProvider,
+        WorkerMetrics? metrics, ILogger<InferenceWorker>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(relay);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
-        (_engines, _source, _outbox, _relay, _options, _time, _metrics) = (engines, source, outbox, relay, options, timeProvider, metrics);
+        if (shards.Count > 0 && services is null)
+        {
+            throw new ArgumentException("A sharded worker needs its services (engine loader, sources).", nameof(services));
+        }
+
+        (_shards, _services, _outbox, _relay, _options, _time, _metrics) = (shards, services, outbox, relay, options, timeProvider, metrics);
         _logger = logger ?? NullLogger<InferenceWorker>.Instance;
-        _routes = engines
-            .SelectMany((e, i) => new[] { (Key: (e.Options.LegA.Symbol, e.Options.Timeframe), Route: (i, PairLeg.A)), (Key: (e.Options.LegB.Symbol, e.Options.Timeframe), Route: (i, PairLeg.B)) })
-            .GroupBy(x => x.Key)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Route).ToArray());
-        _checkpointed = [.. engines.Select(e => e.WatermarkIndex)];
-        _failed = new bool[engines.Count];
     }
 
-    /// <summary>The engines served.</summary>
-    public IReadOnlyList<PairEngine> Engines => _engines;
+    /// <summary>The engines served now (a shard's are dropped when its lease is lost, replaced on a hot-swap).</summary>
+    public IReadOnlyList<PairEngine> Engines
+    {
+        get
+        {
+            if (_fixed is not null)
+            {
+                return _fixed.Engines;
+            }
+
+            lock (_gate)
+            {
+                return [.. _served.SelectMany(g => g.Engines)];
+            }
+        }
+    }
+
+    /// <summary>The shards served now.</summary>
+    public IReadOnlyList<string> ShardsServed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _served.Select(g => g.Name)];
+            }
+        }
+    }
 
     /// <summary>Bars received so far.</summary>
-    public long BarsReceived { get; private set; }
+    public long BarsReceived => Interlocked.Read(ref _barsReceived);
 
     /// <summary>Signals emitted so far.</summary>
-    public long SignalsEmitted { get; private set; }
+    public long SignalsEmitted => Interlocked.Read(ref _signalsEmitted);
 
     /// <summary>
-    /// Runs until the source is exhausted or <paramref name="cancellationToken"/> is cancelled, then drains the outbox
+    /// Runs until every source is exhausted or <paramref name="cancellationToken"/> is cancelled, then drains the outbox
     /// (at most <see cref="WorkerOptions.DrainTimeout"/>).
     /// </summary>
     /// <returns>Whether the outbox was fully delivered at the end.</returns>
@@ -67,28 +121,15 @@ public sealed partial class InferenceWorker
     {
         using var relayStop = new CancellationTokenSource();
         Task relay = _relay.RunAsync(relayStop.Token);
-        var batch = new OutboxBatch();
         try
         {
-            bool more = true;
-            while (more && !cancellationToken.IsCancellationRequested)
+            if (_fixed is not null)
             {
-                batch.Clear();
-                try
-                {
-                    more = await _source.ReadAsync(batch.Bars, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    more = false;
-                }
-
-                Process(batch);
-                if (!batch.IsEmpty)
-                {
-                    await _outbox.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);     // never half-written
-                    _relay.Nudge();
-                }
+                await PumpAsync(_fixed, _fixedSource!, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.WhenAll(_shards.Select(s => ServeAsync(s, cancellationToken))).ConfigureAwait(false);
             }
         }
         finally
@@ -100,68 +141,50 @@ public sealed partial class InferenceWorker
         return await _relay.DrainAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private void Process(OutboxBatch batch)
+    // One group's loop: poll → process → one outbox transaction → nudge. True when the source is exhausted.
+    private async Task<bool> PumpAsync(EngineGroup group, IBarSource source, CancellationToken cancellationToken)
     {
-        BarsReceived += batch.Bars.Count;
-        _metrics?.Received(batch.Bars.Count);
-        for (int k = 0; k < batch.Bars.Count; k++)
+        var batch = new OutboxBatch();
+        while (!cancellationToken.IsCancellationRequested)
         {
-            SourcedBar bar = batch.Bars[k];
-            if (!_routes.TryGetValue((bar.Symbol, bar.Timeframe), out (int Engine, PairLeg Leg)[]? routes))
+            batch.Clear();
+            bool more;
+            try
             {
-                continue;   // a symbol no engine trades: still stored (core.bars)
+                more = await source.ReadAsync(batch.Bars, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                more = true;
             }
 
-            foreach ((int i, PairLeg leg) in routes)
+            Interlocked.Add(ref _barsReceived, batch.Bars.Count);
+            _metrics?.Received(batch.Bars.Count);
+            group.Process(batch);
+            Emitted(batch);
+            if (_services?.Drawdown is { } guard)
             {
-                if (_failed[i])
-                {
-                    continue;
-                }
+                await guard.CheckAsync(group.Engines, CancellationToken.None).ConfigureAwait(false);
+            }
 
-                long start = _time.GetTimestamp();
-                try
-                {
-                    _engines[i].Add(leg, bar.Bar, batch.Signals, batch.Scores);
-                }
-                catch (Exception e) when (e is AlignmentOrderException or InvalidDataException)
-                {
-                    Refused(i, bar, e);
-                }
+            if (!batch.IsEmpty)
+            {
+                await _outbox.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);     // never half-written
+                _relay.Nudge();
+            }
 
-                _metrics?.Processed(_time.GetElapsedTime(start));
+            if (!more)
+            {
+                return true;
             }
         }
 
-        if (_options.ExpireStaleBars)
-        {
-            DateTime now = _time.GetUtcNow().UtcDateTime;
-            for (int i = 0; i < _engines.Count; i++)
-            {
-                try
-                {
-                    if (!_failed[i])
-                    {
-                        _engines[i].Expire(now, batch.Signals, batch.Scores);
-                    }
-                }
-                catch (InvalidDataException e)
-                {
-                    Refused(i, null, e);
-                }
-            }
-        }
+        return false;
+    }
 
-        for (int i = 0; i < _engines.Count; i++)
-        {
-            if (_engines[i].WatermarkIndex != _checkpointed[i])
-            {
-                batch.Checkpoints.Add(_engines[i].Checkpoint());
-                _checkpointed[i] = _engines[i].WatermarkIndex;
-            }
-        }
-
-        SignalsEmitted += batch.Signals.Count;
+    private void Emitted(OutboxBatch batch)
+    {
+        Interlocked.Add(ref _signalsEmitted, batch.Signals.Count);
         foreach (Signal signal in batch.Signals)
         {
             _metrics?.Emitted(signal.Action == SignalAction.Entry ? "entry" : "exit");
@@ -169,28 +192,370 @@ public sealed partial class InferenceWorker
         }
     }
 
-    // A refused bar is logged and counted; an engine whose history cannot reproduce its checkpoint stops.
-    private void Refused(int i, SourcedBar? bar, Exception e)
+    // A shard's life on this worker: take its lease, load, serve until the lease is lost, a hot-swap or the end; again.
+    private async Task ServeAsync(WorkerShard shard, CancellationToken stopping)
     {
-        PairEngineOptions o = _engines[i].Options;
-        if (e is AlignmentOrderException)
+        IShardLease? lease = _services!.Leases?.Invoke(shard.Name);
+        var state = new ShardState(shard);
+        try
         {
-            _metrics?.Rejected(o.PairId);
-            LogRejected(_logger, o.ModelId, o.PairId, bar?.Symbol ?? "", bar is { } b ? b.Bar.Time.ToString("O", CultureInfo.InvariantCulture) : "", e.Message);
+            while (!stopping.IsCancellationRequested)
+            {
+                if (lease is not null && !await AcquireAsync(lease, stopping).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                EngineGroup? group = await LoadAsync(state, stopping).ConfigureAwait(false);
+                if (group is null)
+                {
+                    await DelayAsync(_options.LeaseRenewInterval, stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await ServeLoadedAsync(group, lease, state, stopping).ConfigureAwait(false))
+                {
+                    return;     // a finite source ended
+                }
+            }
         }
-        else
+        finally
         {
-            _failed[i] = true;
-            LogStopped(_logger, o.ModelId, o.PairId, e.Message);
+            if (lease is not null)
+            {
+                await ReleaseAsync(lease).ConfigureAwait(false);
+            }
         }
+    }
+
+    // True when the source ended; false when the lease was lost, a hot-swap is due, or the worker stops.
+    private async Task<bool> ServeLoadedAsync(EngineGroup group, IShardLease? lease, ShardState state, CancellationToken stopping)
+    {
+        IBarSource source = _services!.Sources(group.Engines);
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (_gate)
+        {
+            _served.Add(group);
+        }
+
+        foreach (PairEngine engine in group.Engines)
+        {
+            LogServing(_logger, group.Name, engine.Options.ModelId, engine.Options.PairId, engine.ModelVersion, engine.Watermark);
+        }
+
+        Task<string> watch = WatchAsync(lease, state, session);
+        try
+        {
+            return await PumpAsync(group, source, session.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _served.Remove(group);
+            }
+
+            await session.CancelAsync().ConfigureAwait(false);
+            string why = await watch.ConfigureAwait(false);
+            if (!stopping.IsCancellationRequested && why.Length > 0)
+            {
+                LogDropped(_logger, group.Name, why);
+            }
+
+            if (source is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Extends the lease and watches the deployed pointers while the shard is served; cancels the session (and says why)
+    // when the lease is lost or a verified new version is deployed.
+    private async Task<string> WatchAsync(IShardLease? lease, ShardState state, CancellationTokenSource session)
+    {
+        DateTimeOffset held = _time.GetUtcNow(), checkedModels = held;
+        TimeSpan tick = lease is null ? _options.ModelCheckInterval : TimeSpan.FromTicks(Math.Min(_options.LeaseRenewInterval.Ticks, _options.ModelCheckInterval.Ticks));
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(tick, _time, session.Token).ConfigureAwait(false);
+                if (lease is not null)
+                {
+                    string? lost = await RenewAsync(lease, held).ConfigureAwait(false);
+                    if (lost is null)
+                    {
+                        held = _time.GetUtcNow();
+                    }
+                    else if (lost.Length > 0)
+                    {
+                        await session.CancelAsync().ConfigureAwait(false);
+                        return lost;
+                    }
+                }
+
+                if (_time.GetUtcNow() - checkedModels >= _options.ModelCheckInterval)
+                {
+                    checkedModels = _time.GetUtcNow();
+                    if (await SwapDueAsync(state, session.Token).ConfigureAwait(false) is { } swap)
+                    {
+                        await session.CancelAsync().ConfigureAwait(false);
+                        return swap;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (session.IsCancellationRequested)
+        {
+            return "";
+        }
+    }
+
+    // null: extended; "": not extended but still within its duration; otherwise why it is lost.
+    private async Task<string?> RenewAsync(IShardLease lease, DateTimeOffset lastHeld)
+    {
+        try
+        {
+            return await lease.HoldAsync(CancellationToken.None).ConfigureAwait(false) ? null : "another worker holds its lease";
+        }
+#pragma warning disable CA1031 // the lease store's adapter decides its exceptions; any failure to extend is handled the same way
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogLeaseUnreachable(_logger, lease.Shard, e.Message);
+            return _time.GetUtcNow() - lastHeld >= lease.Duration ? $"its lease could not be extended for {lease.Duration.TotalSeconds:0.#} s" : "";
+        }
+    }
+
+    private async Task<bool> AcquireAsync(IShardLease lease, CancellationToken stopping)
+    {
+        bool waiting = false;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.HoldAsync(stopping).ConfigureAwait(false))
+                {
+                    LogLeaseTaken(_logger, lease.Shard);
+                    return true;
+                }
+
+                if (!waiting)
+                {
+                    LogLeaseWaiting(_logger, lease.Shard);
+                    waiting = true;
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+#pragma warning disable CA1031 // any failure to reach the lease store: wait and try again
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogLeaseUnreachable(_logger, lease.Shard, e.Message);
+            }
+
+            await DelayAsync(_options.LeaseRenewInterval, stopping).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private async Task ReleaseAsync(IShardLease lease)
+    {
+        try
+        {
+            await lease.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // best effort: an unreleased lease expires by itself
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogLeaseUnreachable(_logger, lease.Shard, e.Message);
+        }
+    }
+
+    // The shard's engines: for each entry the version it names now (or, if that one is refused, the one served before),
+    // restored from the newest checkpoint of the outbox and the durable store. Null when none could be loaded.
+    private async Task<EngineGroup?> LoadAsync(ShardState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IReadOnlyList<EngineCheckpoint> checkpoints = await CheckpointsAsync(cancellationToken).ConfigureAwait(false);
+            var engines = new List<PairEngine>();
+            foreach (ModelDefinition model in state.Shard.Models)
+            {
+                EngineCheckpoint? checkpoint = checkpoints.FirstOrDefault(c => c.ModelId == model.ModelId && c.PairId == model.PairId);
+                if (await LoadModelAsync(state, model, checkpoint, cancellationToken).ConfigureAwait(false) is { } engine)
+                {
+                    engines.Add(engine);
+                }
+            }
+
+            return engines.Count == 0 ? null : new EngineGroup(state.Shard.Name, engines, _options.ExpireStaleBars, _time, _metrics, _logger);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task<PairEngine?> LoadModelAsync(ShardState state, ModelDefinition model, EngineCheckpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        EngineLoader loader = _services!.Engines;
+        state.Served.TryGetValue(model.ModelId, out string? previous);
+        string? target = null;
+        try
+        {
+            target = await loader.TargetVersionAsync(model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogCannotLoad(_logger, model.ModelId, "(deployed)", e.Message);
+        }
+
+        foreach (string? version in new[] { target, previous }.Distinct())
+        {
+            if (version is null || state.Refused.Contains((model.ModelId, version)))
+            {
+                continue;
+            }
+
+            try
+            {
+                PairEngine engine = await loader.LoadAsync(model, version, checkpoint, cancellationToken).ConfigureAwait(false);
+                state.Served[model.ModelId] = version;
+                return engine;
+            }
+            catch (ModelVerificationException e)
+            {
+                state.Refused.Add((model.ModelId, version));
+                LogRefused(_logger, model.ModelId, version, string.Join("; ", e.Problems));
+            }
+            catch (Exception e) when (e is ModelVersionNotFoundException or IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+            {
+                LogCannotLoad(_logger, model.ModelId, version, e.Message);
+            }
+        }
+
+        LogNotServed(_logger, model.ModelId, state.Shard.Name);
+        return null;
+    }
+
+    private async Task<IReadOnlyList<EngineCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken)
+    {
+        var newest = new Dictionary<(string, string), EngineCheckpoint>();
+        foreach (EngineCheckpoint c in await _outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            newest[(c.ModelId, c.PairId)] = c;
+        }
+
+        if (_services!.Checkpoints is { } durable)
+        {
+            try
+            {
+                foreach (EngineCheckpoint c in await durable.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!newest.TryGetValue((c.ModelId, c.PairId), out EngineCheckpoint? local) || c.Watermark > local.Watermark)
+                    {
+                        newest[(c.ModelId, c.PairId)] = c;
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Replaying from an older checkpoint regenerates the same signals (same ids): the targets drop them.
+                LogCheckpointsUnreadable(_logger, durable.Name, e.Message);
+            }
+        }
+
+        return [.. newest.Values];
+    }
+
+    // A verified version newer than the one served, for an entry that follows the deployed pointer; refused ones are reported once.
+    private async Task<string?> SwapDueAsync(ShardState state, CancellationToken cancellationToken)
+    {
+        EngineLoader loader = _services!.Engines;
+        foreach (ModelDefinition model in state.Shard.Models.Where(m => m.Version == ModelDefinition.Deployed))
+        {
+            try
+            {
+                string? deployed = await loader.TargetVersionAsync(model, cancellationToken).ConfigureAwait(false);
+                if (deployed is null || state.Refused.Contains((model.ModelId, deployed)) || (state.Served.TryGetValue(model.ModelId, out string? served) && served == deployed))
+                {
+                    continue;
+                }
+
+                ModelVerification verification = await loader.Registry.VerifyAsync(model.ModelId, deployed, cancellationToken).ConfigureAwait(false);
+                if (verification.IsValid)
+                {
+                    return $"{model.ModelId} is deployed at {deployed} (hot-swap)";
+                }
+
+                string problems = string.Join("; ", verification.Problems);
+                state.Refused.Add((model.ModelId, deployed));
+                LogRefused(_logger, model.ModelId, deployed, problems);
+                await loader.Registry.ReportRefusedAsync(model.ModelId, deployed, loader.Host, problems, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ModelVersionNotFoundException)
+            {
+                LogCannotLoad(_logger, model.ModelId, "(deployed)", e.Message);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // What a shard remembers across its loads: the version served per model id, and the versions refused.
+    private sealed class ShardState(WorkerShard shard)
+    {
+        public WorkerShard Shard { get; } = shard;
+
+        public Dictionary<string, string> Served { get; } = [];
+
+        public HashSet<(string ModelId, string Version)> Refused { get; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Id}: {ModelId} {PairId} {Action} ({Reason}) at {BarTime:O}")]
     private static partial void LogSignal(ILogger logger, string id, string modelId, string pairId, SignalAction action, string reason, DateTimeOffset barTime);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ModelId} on {PairId} refused the {Symbol} bar at {BarTime}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string modelId, string pairId, string symbol, string barTime, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: serving {ModelId} on {PairId} at version {Version} (restored to {Watermark:O})")]
+    private static partial void LogServing(ILogger logger, string shard, string modelId, string pairId, string version, DateTime watermark);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{ModelId} on {PairId} stopped: {Reason}")]
-    private static partial void LogStopped(ILogger logger, string modelId, string pairId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {Shard}: engines dropped, {Reason}")]
+    private static partial void LogDropped(ILogger logger, string shard, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: lease taken")]
+    private static partial void LogLeaseTaken(ILogger logger, string shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: another worker holds the lease; waiting")]
+    private static partial void LogLeaseWaiting(ILogger logger, string shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {Shard}: the lease store cannot be reached ({Reason})")]
+    private static partial void LogLeaseUnreachable(ILogger logger, string shard, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{ModelId} version {Version} refused: {Problems}")]
+    private static partial void LogRefused(ILogger logger, string modelId, string version, string problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{ModelId} version {Version} cannot be loaded: {Reason}")]
+    private static partial void LogCannotLoad(ILogger logger, string modelId, string version, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{ModelId} is not served by shard {Shard}: no version of it can be loaded")]
+    private static partial void LogNotServed(ILogger logger, string modelId, string shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoints: {Store} cannot be read ({Reason}); restoring from the outbox's")]
+    private static partial void LogCheckpointsUnreadable(ILogger logger, string store, string reason);
 }

@@ -66,6 +66,32 @@ public sealed partial class LiveOpsFlags : IOpsFlagSource
         return _current is not null;
     }
 
+    /// <summary>
+    /// Raises one entry (<see cref="IOpsFlagStore.RaiseAsync"/>): in force in this worker at once, then written to the fast
+    /// and the durable store. A store that cannot be written is logged; the next refresh then drops the raise from this
+    /// worker's table too, and whoever raised it raises it again.
+    /// </summary>
+    /// <returns>Whether every store took it.</returns>
+    public async Task<bool> RaiseAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    {
+        _current = (_current ?? OpsFlagTable.Empty).Raise(modelId, pairId, flags);
+        bool written = true;
+        foreach (IOpsFlagStore store in _durable is null ? [_fast] : (IOpsFlagStore[])[_fast, _durable])
+        {
+            try
+            {
+                await store.RaiseAsync(modelId, pairId, flags, actor, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogUnwritable(_logger, store.Name, e.Message);
+                written = false;
+            }
+        }
+
+        return written;
+    }
+
     /// <summary>Refreshes every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(TimeSpan interval, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -85,6 +111,9 @@ public sealed partial class LiveOpsFlags : IOpsFlagSource
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Operator flags: {Fast} held none; reloaded {Count} entries from {Durable}")]
     private static partial void LogReloaded(ILogger logger, string fast, string durable, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Operator flags: {Store} cannot be written ({Reason})")]
+    private static partial void LogUnwritable(ILogger logger, string store, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Operator flags: {Store} cannot be read ({Reason})")]
     private static partial void LogUnreadable(ILogger logger, string store, string reason);

@@ -8,8 +8,8 @@ namespace Alpha.Inference;
 /// <summary>
 /// The model catalogue (seed 004, DESIGN.md § 6 "Inference"): one YAML file per model id in a folder
 /// (<c>configs/models/{model_id}.yaml</c>), validated at load — a model id the registry accepts, a kind the host
-/// serves, a pair with two distinct legs and a timeframe, a version (a registry version or <c>deployed</c>) and only
-/// the overrides the kind allows, in range. Every problem is a <see cref="ConfigException"/> naming file and key.
+/// serves, a pair with two distinct legs and a timeframe, a version (a registry version or <c>deployed</c>), only
+/// the overrides the kind allows, in range, and optionally the shard that serves it (a name like a model id). Every problem is a <see cref="ConfigException"/> naming file and key.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,6 +17,7 @@ namespace Alpha.Inference;
 /// pair: { id: AUDUSD-NZDUSD, leg_a: AUDUSD, leg_b: NZDUSD, timeframe: 4h }
 /// version: deployed
 /// overrides: { theta1: 0.72 }
+/// shard: fx-majors
 /// </code>
 /// </example>
 public sealed class ModelCatalogue
@@ -70,6 +71,12 @@ public sealed class ModelCatalogue
             throw root.Error("version", $"'{version}' is neither '{ModelDefinition.Deployed}' nor a model version (yyyyMMdd_HHmm_xxxxxxx).");
         }
 
+        string shard = root.Has("shard") ? root.Text("shard") : ModelDefinition.DefaultShard;
+        if (!ModelIds.IsValid(shard))
+        {
+            throw root.Error("shard", $"'{shard}' is not a shard name: 1 to 64 of a-z, 0-9, '.', '_' and '-'.");
+        }
+
         var overrides = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         if (root.Has("overrides"))
         {
@@ -86,7 +93,7 @@ public sealed class ModelCatalogue
         }
 
         root.Close();
-        return new ModelDefinition(modelId, kindName, pairId, legA, legB, timeframe, version, overrides.ToImmutable(), file);
+        return new ModelDefinition(modelId, kindName, pairId, legA, legB, timeframe, version, overrides.ToImmutable(), file) { Shard = shard };
     }
 
     private static void Close(ConfigNode overrides, IPredictorKind kind)

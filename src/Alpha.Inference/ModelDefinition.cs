@@ -26,6 +26,13 @@ public sealed record ModelDefinition(
     /// <summary>The version value meaning "the model id's deployed version".</summary>
     public const string Deployed = "deployed";
 
+    /// <summary>The shard of an entry whose file does not name one.</summary>
+    public const string DefaultShard = "main";
+
+    /// <summary>The shard that serves the entry (the file's optional key <c>shard</c>).</summary>
+    /// <value>The default is <see cref="DefaultShard"/>.</value>
+    public string Shard { get; init; } = DefaultShard;
+
     /// <summary>The override of <paramref name="key"/>, or <paramref name="fallback"/> when the entry does not set it.</summary>
     public double Override(string key, double fallback) => Overrides.TryGetValue(key, out double value) ? value : fallback;
 }

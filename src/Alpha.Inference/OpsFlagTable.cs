@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace Alpha.Inference;
 
 /// <summary>
-/// The operator flags in force: per model id and pair id, where <see cref="Any"/> matches every model or pair. The most
-/// specific entry wins — (model, pair), then (model, *), then (*, pair), then (*, *) — and a pair no entry names trades
+/// The operator flags in force: per model id and pair id, where <see cref="Any"/> matches every model or pair. A pair's
+/// flags combine every entry that matches it — (model, pair), (model, *), (*, pair) and (*, *) — the most restrictive way
+/// (<see cref="OpsFlags.Combine"/>): a global halt is never undone by a narrower entry. A pair no entry names trades
 /// normally.
 /// </summary>
 public sealed class OpsFlagTable
@@ -38,8 +39,24 @@ public sealed class OpsFlagTable
     public ImmutableSortedDictionary<(string ModelId, string PairId), OpsFlags> Entries { get; }
 
     /// <summary>The flags of <paramref name="modelId"/> on <paramref name="pairId"/>.</summary>
-    public OpsFlags For(string modelId, string pairId) =>
-        Entries.TryGetValue((modelId, pairId), out OpsFlags f) || Entries.TryGetValue((modelId, Any), out f) || Entries.TryGetValue((Any, pairId), out f) || Entries.TryGetValue((Any, Any), out f)
-            ? f
-            : OpsFlags.Normal;
+    public OpsFlags For(string modelId, string pairId)
+    {
+        OpsFlags flags = OpsFlags.Normal;
+        foreach ((string, string) key in (ReadOnlySpan<(string, string)>)[(modelId, pairId), (modelId, Any), (Any, pairId), (Any, Any)])
+        {
+            if (Entries.TryGetValue(key, out OpsFlags f))
+            {
+                flags = flags.Combine(f);
+            }
+        }
+
+        return flags;
+    }
+
+    /// <summary>This table with the entry of (<paramref name="modelId"/>, <paramref name="pairId"/>) combined with <paramref name="flags"/>.</summary>
+    public OpsFlagTable Raise(string modelId, string pairId, OpsFlags flags)
+    {
+        OpsFlags raised = Entries.TryGetValue((modelId, pairId), out OpsFlags f) ? f.Combine(flags) : flags;
+        return new OpsFlagTable(Entries.SetItem((modelId, pairId), raised));
+    }
 }

@@ -15,4 +15,11 @@ public readonly record struct OpsFlags(bool SoftHalt, bool HardHalt, bool Flatte
 
     /// <summary>The fail-safe when the flags cannot be read: a soft halt.</summary>
     public static OpsFlags FailSafe => new(true, false, false, 1.0);
+
+    /// <summary>Both flags at once: each halt or flatten either sets, and the smaller leverage scale (the most restrictive of the two).</summary>
+    public OpsFlags Combine(OpsFlags other) =>
+        new(SoftHalt || other.SoftHalt, HardHalt || other.HardHalt, Flatten || other.Flatten, Math.Min(LeverageScale, other.LeverageScale));
+
+    /// <summary>Whether these flags already restrict at least as much as <paramref name="other"/>.</summary>
+    public bool Covers(OpsFlags other) => Combine(other) == this;
 }

@@ -101,10 +101,16 @@ public sealed class PairEngine
     /// <summary>The paper equity at the last close, in the account currency.</summary>
     public double Equity { get; private set; }
 
+    /// <summary>The running peak of that equity (restored with a checkpoint), in the account currency.</summary>
+    public double EquityPeak => _peak;
+
     /// <summary>The drawdown of that equity from its running peak, as a fraction of the peak.</summary>
     public double Drawdown => _peak > 0 ? Math.Max(0, 1 - (Equity / _peak)) : 0;
 
-    /// <summary>The flags of the last bar (<see cref="OpsFlags.FailSafe"/> when they could not be read).</summary>
+    /// <summary>
+    /// The flags of the last bar: the operator's (<see cref="OpsFlags.FailSafe"/> when they could not be read) combined with
+    /// those the drawdown levels raise at the engine's drawdown.
+    /// </summary>
     public OpsFlags LastFlags { get; private set; } = OpsFlags.Normal;
 
     /// <summary>Whether a position is open.</summary>
@@ -243,7 +249,7 @@ public sealed class PairEngine
 
         Equity = _machine.Equity(b.CloseA, b.CloseB);
         _peak = Math.Max(_peak, Equity);
-        LastFlags = ReadFlags(b.Time);
+        LastFlags = ReadFlags(b.Time).Combine(_options.Drawdown.FlagsAt(Drawdown));
         if (LastFlags.HardHalt)
         {
             return;
@@ -254,9 +260,7 @@ public sealed class PairEngine
 
     private void Decide(in TradingBar bar, in SpreadPoint spread, bool stale, ICollection<Signal> signals, ICollection<LiveScore>? scores)
     {
-        DrawdownLevels levels = _options.Drawdown;
-        double drawdown = Drawdown;
-        bool flatten = LastFlags.Flatten || drawdown >= levels.Flatten;
+        bool flatten = LastFlags.Flatten;
         if (flatten && _machine.Position is { } position && _machine.Flatten())
         {
             signals.Add(ExitSignal(position, bar, ExitReason.Flatten));
@@ -264,7 +268,7 @@ public sealed class PairEngine
 
         bool allow = false;
         double scale = 1.0, returnProb = double.NaN, riskScore = double.NaN;
-        bool entriesBlocked = flatten || LastFlags.SoftHalt || drawdown >= levels.Halt || stale;
+        bool entriesBlocked = flatten || LastFlags.SoftHalt || stale;
         if (!entriesBlocked && _machine.IsCandidate(bar, spread))
         {
             LastScored = true;
@@ -275,7 +279,7 @@ public sealed class PairEngine
             allow = DecisionRule.Enters(returnProb, riskScore, _trading.Theta1, _trading.Theta2);
             if (allow)
             {
-                double scaled = _options.PositionScaler.Scale(_row, returnProb, riskScore) * LastFlags.LeverageScale * (drawdown >= levels.Warn ? levels.WarnScale : 1.0);
+                double scaled = _options.PositionScaler.Scale(_row, returnProb, riskScore) * LastFlags.LeverageScale;
                 scale = Math.Clamp(scaled, double.Epsilon, 1.0);
             }
         }

@@ -24,8 +24,8 @@ public sealed class WorkerMetrics : IDisposable
     private readonly long[] _second = new long[60];
     private readonly Lock _gate = new();
 
-    /// <summary>Creates the instruments; the gauges read <paramref name="engines"/> and <paramref name="relay"/> when collected.</summary>
-    public WorkerMetrics(IReadOnlyList<PairEngine> engines, OutboxRelay relay, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
+    /// <summary>Creates the instruments; the gauges read <paramref name="engines"/> (the engines served then) and <paramref name="relay"/> when collected.</summary>
+    public WorkerMetrics(Func<IReadOnlyList<PairEngine>> engines, OutboxRelay relay, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(relay);
@@ -38,8 +38,8 @@ public sealed class WorkerMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("bars_rejected_total", description: "Bars an engine refused (out of order), by pair.");
         _meter.CreateObservableGauge("signals_per_min", SignalsPerMinute, description: "Signals emitted in the last 60 s.");
         _meter.CreateObservableGauge("outbox_pending", () => relay.Pending.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("target", p.Key))), description: "Outbox entries a relay target has not delivered.");
-        _meter.CreateObservableGauge("stale_pairs", () => engines.Count(e => e.LastBarStale), description: "Engines whose last final bar had a stale leg.");
-        _meter.CreateObservableGauge("data_watermark_lag_seconds", () => engines.Where(e => e.WatermarkIndex >= 0).Select(e => new Measurement<double>(
+        _meter.CreateObservableGauge("stale_pairs", () => engines().Count(e => e.LastBarStale), description: "Engines whose last final bar had a stale leg.");
+        _meter.CreateObservableGauge("data_watermark_lag_seconds", () => engines().Where(e => e.WatermarkIndex >= 0).Select(e => new Measurement<double>(
             Math.Max(0, (_time.GetUtcNow().UtcDateTime - (e.Watermark + e.Options.Timeframe)).TotalSeconds),
             new KeyValuePair<string, object?>("model_id", e.Options.ModelId), new KeyValuePair<string, object?>("pair_id", e.Options.PairId))), unit: null, "Wall clock minus the close of each engine's last final bar.");
     }

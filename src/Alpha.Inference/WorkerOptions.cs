@@ -39,6 +39,17 @@ public sealed record WorkerOptions
     /// <value>The default is 10 s.</value>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often a sharded worker extends the leases it holds and tries to take the ones it waits for; keep it well below
+    /// the lease's duration. A load that failed is tried again after this long too.
+    /// </summary>
+    /// <value>The default is 2 s.</value>
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a sharded worker reads the deployed pointer of the entries that follow it (a hot-swap when it moved).</summary>
+    /// <value>The default is 5 s.</value>
+    public TimeSpan ModelCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A duration is not positive, or the batch size is below 1.</exception>
     public void Validate()
@@ -50,5 +61,7 @@ public sealed record WorkerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DrainTimeout, TimeSpan.Zero, nameof(DrainTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlagsRefreshInterval, TimeSpan.Zero, nameof(FlagsRefreshInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatInterval, TimeSpan.Zero, nameof(HeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LeaseRenewInterval, TimeSpan.Zero, nameof(LeaseRenewInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ModelCheckInterval, TimeSpan.Zero, nameof(ModelCheckInterval));
     }
 }

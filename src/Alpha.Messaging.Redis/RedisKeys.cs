@@ -45,7 +45,10 @@ public sealed record RedisKeys(string Prefix = "")
     /// <summary>The hash of operator flags, field <c>{model_id}|{pair_id}</c> (<c>*</c> for any).</summary>
     public RedisKey OpsFlags => $"{Prefix}core:ops:flags";
 
-    /// <summary>A service's heartbeat on a host (a key that expires).</summary>
+    /// <summary>The lease of <paramref name="shard"/>: a string holding its owner, with a TTL (<c>SET NX PX</c>).</summary>
+    public RedisKey ShardLease(string shard) => $"{Prefix}lease:shard:{shard}";
+
+    /// <summary>The heartbeat key of <paramref name="service"/> on <paramref name="host"/> (a string with a TTL).</summary>
     public RedisKey Heartbeat(string service, string host) => $"{Prefix}heartbeat:{service}:{host}";
 
     /// <summary>The guard that makes a signal's delivery happen once.</summary>

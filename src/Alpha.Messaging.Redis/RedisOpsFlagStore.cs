@@ -9,6 +9,23 @@ namespace Alpha.Messaging.Redis;
 /// </summary>
 public sealed class RedisOpsFlagStore : IOpsFlagStore
 {
+    // Combines one field with the flags given, atomically (OpsFlags.Combine): halts and flatten OR, the smaller scale.
+    private const string RaiseScript = """
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        local soft, hard, flat, scale = ARGV[2] == '1', ARGV[3] == '1', ARGV[4] == '1', tonumber(ARGV[5])
+        if current then
+          local c = cjson.decode(current)
+          soft = soft or c.soft_halt == true
+          hard = hard or c.hard_halt == true
+          flat = flat or c.flatten == true
+          if type(c.leverage_scale) == 'number' and c.leverage_scale < scale then scale = c.leverage_scale end
+        end
+        local function b(x) if x then return 'true' else return 'false' end end
+        local json = '{"soft_halt":' .. b(soft) .. ',"hard_halt":' .. b(hard) .. ',"flatten":' .. b(flat) .. ',"leverage_scale":' .. string.format('%.17g', scale) .. '}'
+        redis.call('HSET', KEYS[1], ARGV[1], json)
+        return 1
+        """;
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
 
@@ -53,6 +70,17 @@ public sealed class RedisOpsFlagStore : IOpsFlagStore
         }
 
         return new OpsFlagTable(table);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask RaiseAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pairId);
+        _ = new OpsFlagTable([new((modelId, pairId), flags)]);     // validates the ids and the scale
+        _ = await _db.ScriptEvaluateAsync(
+            RaiseScript, [_keys.OpsFlags],
+            [$"{modelId}|{pairId}", flags.SoftHalt ? "1" : "0", flags.HardHalt ? "1" : "0", flags.Flatten ? "1" : "0", flags.LeverageScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture)]).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -33,6 +33,25 @@ public sealed class PostgresOpsFlagStore : IOpsFlagStore
     }
 
     /// <inheritdoc/>
+    public async ValueTask RaiseAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        _ = new OpsFlagTable([new((modelId, pairId), flags)]);     // validates the ids and the scale
+        await using NpgsqlCommand command = _db.CreateCommand("""
+            INSERT INTO core.ops_flags AS f (model_id, pair_id, soft_halt, hard_halt, flatten, leverage_scale, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (model_id, pair_id) DO UPDATE SET
+                soft_halt = f.soft_halt OR excluded.soft_halt, hard_halt = f.hard_halt OR excluded.hard_halt, flatten = f.flatten OR excluded.flatten,
+                leverage_scale = LEAST(f.leverage_scale, excluded.leverage_scale), updated_at = now(), updated_by = excluded.updated_by
+            """);
+        foreach (object value in (object[])[modelId, pairId, flags.SoftHalt, flags.HardHalt, flags.Flatten, flags.LeverageScale, actor])
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);

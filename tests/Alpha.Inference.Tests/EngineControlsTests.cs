@@ -79,6 +79,61 @@ public sealed class EngineControlsTests(TrainedVersion version) : IClassFixture<
     }
 
     [Fact]
+    public async Task DrawdownGuard_RaisesEachLevelOnceInBothStores_PerPairAndGlobal_AndTheEnginesObeyThem()
+    {
+        (BarSeries a, BarSeries b) = s_pair.Value;
+        var fast = new MemoryFlagStore("fast");
+        var durable = new MemoryFlagStore("durable");
+        var flags = new LiveOpsFlags(fast, durable);
+        Assert.True(await flags.RefreshAsync(CancellationToken.None));
+        var tight = new DrawdownLevels { Warn = 1e-9, WarnScale = 0.5, Halt = 1e-9, Flatten = 1 };
+        var guard = new DrawdownGuard(new DrawdownPolicy(DrawdownLevels.None, tight), flags);
+        PairEngine engine = Engine(flags);      // no per-pair levels of its own: only what the guard raises globally
+        var signals = new List<Signal>();
+        DateTime? raisedAt = null;
+        for (int i = 0; i < a.Count; i++)
+        {
+            engine.Add(PairLeg.A, a[i], signals);
+            engine.Add(PairLeg.B, b[i], signals);
+            await guard.CheckAsync([engine], CancellationToken.None);
+            raisedAt ??= fast.Raises.Count > 0 ? engine.Watermark : null;
+        }
+
+        // The first loss marked to market halts everything, once, in both stores, with the reason; no entry after it.
+        var raise = Assert.Single(fast.Raises);
+        Assert.Equal((OpsFlagTable.Any, OpsFlagTable.Any, new OpsFlags(true, false, false, 1.0)), (raise.ModelId, raise.PairId, raise.Flags));
+        Assert.StartsWith("dd_policy: global drawdown", raise.Actor, StringComparison.Ordinal);
+        Assert.Single(durable.Raises);
+        Assert.True(guard.PortfolioDrawdown > 0);
+        Assert.NotNull(raisedAt);
+        Assert.Contains(signals, s => s.Action == SignalAction.Entry);
+        Assert.DoesNotContain(signals, s => s.Action == SignalAction.Entry && s.Timestamp.UtcDateTime > raisedAt);
+
+        // Per pair: the pair's own entry, at the warn scale and halt; a store that is down is raised again later.
+        var pairFast = new MemoryFlagStore("fast") { Down = true };
+        var pairFlags = new LiveOpsFlags(pairFast);
+        var pairGuard = new DrawdownGuard(new DrawdownPolicy(tight with { Halt = 1 }, DrawdownLevels.None), pairFlags);
+        PairEngine second = Engine(new StaticOpsFlags());
+        pairFast.Down = false;
+        Assert.True(await pairFlags.RefreshAsync(CancellationToken.None));
+        pairFast.Down = true;
+        for (int i = 0; i < a.Count && pairFast.Raises.Count == 0; i++)
+        {
+            second.Add(PairLeg.A, a[i], signals);
+            second.Add(PairLeg.B, b[i], signals);
+            await pairGuard.CheckAsync([second], CancellationToken.None);
+            if (pairFlags.Current!.Entries.Count > 0 && pairFast.Down)
+            {
+                pairFast.Down = false;
+                Assert.True(await pairFlags.RefreshAsync(CancellationToken.None));       // the raise was not stored: gone from the table…
+            }
+        }
+
+        var pairRaise = Assert.Single(pairFast.Raises);                                 // …and raised again
+        Assert.Equal(("synthetic-h4", "A-B", new OpsFlags(false, false, false, 0.5)), (pairRaise.ModelId, pairRaise.PairId, pairRaise.Flags));
+    }
+
+    [Fact]
     public void StaleBars_AreFinal_ButBlockEntries()
     {
         (BarSeries a, BarSeries b) = s_pair.Value;

@@ -8,23 +8,45 @@ public sealed class OpsFlagsTests
     private static readonly OpsFlags s_half = new(false, false, false, 0.5);
 
     [Fact]
-    public void Table_TheMostSpecificEntryWins()
+    public void Table_CombinesEveryMatchingEntry_TheMostRestrictiveWay()
     {
         var table = new OpsFlagTable(
         [
             new(("*", "*"), s_half),
             new(("m", "*"), s_halt),
-            new(("*", "P"), OpsFlags.FailSafe with { LeverageScale = 0.25 }),
+            new(("*", "P"), new OpsFlags(false, false, true, 0.25)),
             new(("m", "P"), OpsFlags.Normal),
         ]);
 
-        Assert.Equal(OpsFlags.Normal, table.For("m", "P"));
-        Assert.Equal(s_halt, table.For("m", "Q"));
-        Assert.Equal(0.25, table.For("n", "P").LeverageScale);
+        Assert.Equal(new OpsFlags(true, false, true, 0.25), table.For("m", "P"));      // a narrower "normal" undoes nothing
+        Assert.Equal(new OpsFlags(true, false, false, 0.5), table.For("m", "Q"));
+        Assert.Equal(new OpsFlags(false, false, true, 0.25), table.For("n", "P"));
         Assert.Equal(s_half, table.For("n", "Q"));
         Assert.Equal(OpsFlags.Normal, OpsFlagTable.Empty.For("n", "Q"));
         Assert.Throws<ArgumentException>(() => new OpsFlagTable([new(("m", "P"), OpsFlags.Normal with { LeverageScale = 0 })]));
     }
+
+    [Fact]
+    public void Raise_OnlyEverRestrictsMore()
+    {
+        var table = new OpsFlagTable([new(("m", "P"), s_half)]);
+
+        OpsFlagTable raised = table.Raise("m", "P", s_halt).Raise("m", "P", OpsFlags.Normal).Raise("*", "*", new OpsFlags(false, true, false, 1));
+
+        Assert.Equal(new OpsFlags(true, false, false, 0.5), raised.Entries[("m", "P")]);
+        Assert.Equal(new OpsFlags(true, true, false, 0.5), raised.For("m", "P"));
+        Assert.True(raised.Entries[("m", "P")].Covers(s_halt));
+        Assert.False(s_half.Covers(s_halt));
+    }
+
+    [Theory]
+    [InlineData(0.0, false, false, 1.0)]
+    [InlineData(0.05, false, false, 0.5)]
+    [InlineData(0.0799, false, false, 0.5)]
+    [InlineData(0.08, true, false, 1.0)]
+    [InlineData(0.12, true, true, 1.0)]
+    public void DrawdownLevels_RaiseTheirFlags(double drawdown, bool softHalt, bool flatten, double scale) =>
+        Assert.Equal(new OpsFlags(softHalt, false, flatten, scale), new DrawdownLevels().FlagsAt(drawdown));
 
     [Theory]
     [InlineData("{\"soft_halt\":true,\"hard_halt\":false,\"flatten\":false,\"leverage_scale\":0.5}", true)]
@@ -48,7 +70,7 @@ public sealed class OpsFlagsTests
     [Fact]
     public async Task Live_BeforeAnyRefresh_FailsSafe()
     {
-        var live = new LiveOpsFlags(new MemoryStore("fast"));
+        var live = new LiveOpsFlags(new MemoryFlagStore("fast"));
         Assert.Throws<InvalidOperationException>(() => live.Read("m", "P", default));
 
         Assert.True(await live.RefreshAsync(CancellationToken.None));
@@ -58,8 +80,8 @@ public sealed class OpsFlagsTests
     [Fact]
     public async Task Live_WhenTheFastStoreLostItsFlags_ReloadsThemFromTheDurableOne()
     {
-        var fast = new MemoryStore("fast");
-        var durable = new MemoryStore("durable") { Table = new OpsFlagTable([new(("m", "*"), s_halt)]) };
+        var fast = new MemoryFlagStore("fast");
+        var durable = new MemoryFlagStore("durable") { Table = new OpsFlagTable([new(("m", "*"), s_halt)]) };
         var live = new LiveOpsFlags(fast, durable);
 
         Assert.True(await live.RefreshAsync(CancellationToken.None));
@@ -72,8 +94,8 @@ public sealed class OpsFlagsTests
     [Fact]
     public async Task Live_WhenTheFastStoreIsDown_ReadsTheDurableOne_AndWhenBothAre_FailsSafe()
     {
-        var fast = new MemoryStore("fast") { Down = true };
-        var durable = new MemoryStore("durable") { Table = new OpsFlagTable([new(("*", "*"), s_half)]) };
+        var fast = new MemoryFlagStore("fast") { Down = true };
+        var durable = new MemoryFlagStore("durable") { Table = new OpsFlagTable([new(("*", "*"), s_half)]) };
         var live = new LiveOpsFlags(fast, durable);
 
         Assert.True(await live.RefreshAsync(CancellationToken.None));
@@ -82,26 +104,5 @@ public sealed class OpsFlagsTests
         durable.Down = true;
         Assert.False(await live.RefreshAsync(CancellationToken.None));
         Assert.Throws<InvalidOperationException>(() => live.Read("m", "P", default));
-    }
-
-    /// <summary>A flag store in memory, which can be made unreachable.</summary>
-    private sealed class MemoryStore(string name) : IOpsFlagStore
-    {
-        public string Name => name;
-
-        public OpsFlagTable? Table { get; set; }
-
-        public bool Down { get; set; }
-
-        public string? LastActor { get; private set; }
-
-        public ValueTask<OpsFlagTable?> ReadAsync(CancellationToken cancellationToken) =>
-            Down ? throw new IOException($"{name} is down") : ValueTask.FromResult(Table);
-
-        public ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
-        {
-            (Table, LastActor) = (table, actor);
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class WorkerLoopTests(TrainedVersion version) : IClassFixture<Trai
         using var target = new JsonLinesSignalTarget(Path.Combine(folder, "signals.jsonl"));
         using SqliteOutbox outbox = SqliteOutbox.Open(Path.Combine(folder, "outbox.db"), [target.Name]);
         PairEngine engine = version.Engine(0.5, 0.9);
-        var worker = new InferenceWorker([engine], source, outbox, new OutboxRelay(outbox, [target], s_options, TimeProvider.System), s_options, TimeProvider.System);
+        var worker = new InferenceWorker([engine], source, outbox, new OutboxRelay(outbox, [target], s_options, TimeProvider.System), s_options, TimeProvider.System, null, null);
 
         Assert.True(await worker.RunAsync(CancellationToken.None));
 
@@ -151,7 +151,7 @@ public sealed class WorkerLoopTests(TrainedVersion version) : IClassFixture<Trai
         }
 
         var relay = new OutboxRelay(outbox, [target], s_options, TimeProvider.System);
-        var worker = new InferenceWorker([engine], new ReplayBarSource([(a, s_fourHours), (b, s_fourHours)]), outbox, relay, s_options, TimeProvider.System);
+        var worker = new InferenceWorker([engine], new ReplayBarSource([(a, s_fourHours), (b, s_fourHours)]), outbox, relay, s_options, TimeProvider.System, null, null);
         Assert.True(await worker.RunAsync(CancellationToken.None));
     }
 

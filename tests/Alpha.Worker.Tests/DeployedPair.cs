@@ -41,7 +41,7 @@ public sealed class DeployedPair
 
         Settings = EngineSettings.Load(Configs, configured.Alignment, configured.Backtest);
         ModelCatalogue catalogue = ModelCatalogue.Load(Catalogue, PredictorKinds.BuiltIn);
-        PairEngine engine = Assert.Single(EngineLoader.LoadAsync(catalogue, PredictorKinds.BuiltIn, registry, Settings, [], "offline-replay", CancellationToken.None).GetAwaiter().GetResult());
+        PairEngine engine = Assert.Single(new EngineLoader(PredictorKinds.BuiltIn, registry, Settings, "offline-replay").LoadAllAsync(catalogue.Models, [], CancellationToken.None).GetAwaiter().GetResult());
         ExpectedSignals = PairReplay.Run(engine, A, B);
         ExpectedWatermark = engine.Watermark;
         Assert.NotEmpty(ExpectedSignals);

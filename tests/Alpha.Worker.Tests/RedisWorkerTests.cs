@@ -123,10 +123,10 @@ public sealed class RedisWorkerTests(DeployedPair pair)
             IRelayTarget down = redisDown ? redisTarget : postgresTarget, up = redisDown ? postgresTarget : redisTarget;
             using SqliteOutbox outbox = SqliteOutbox.Open(Path.Combine(folder, "outbox.db"), [redisTarget.Name, postgresTarget.Name]);
             var relay = new OutboxRelay(outbox, [redisTarget, postgresTarget], options, time);
-            IReadOnlyList<PairEngine> engines = await EngineLoader.LoadAsync(
-                ModelCatalogue.Load(DeployedPair.Catalogue, PredictorKinds.BuiltIn), PredictorKinds.BuiltIn, pair.Registry(), pair.Settings, [], "outage-test", CancellationToken.None);
+            IReadOnlyList<PairEngine> engines = await new EngineLoader(PredictorKinds.BuiltIn, pair.Registry(), pair.Settings, "outage-test")
+                .LoadAllAsync(ModelCatalogue.Load(DeployedPair.Catalogue, PredictorKinds.BuiltIn).Models, [], CancellationToken.None);
             await using var source = new RedisBarSource(direct, new RedisBarSourceOptions { Streams = [("AUDUSD", s_fourHours), ("NZDUSD", s_fourHours)], Keys = keys }, time);
-            var worker = new InferenceWorker(engines, source, outbox, relay, options, time);
+            var worker = new InferenceWorker(engines, source, outbox, relay, options, time, null, null);
             using var stop = new CancellationTokenSource();
 
             proxy.Stop();                                                       // the server runs; its connections are refused
