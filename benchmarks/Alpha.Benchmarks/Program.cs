@@ -21,6 +21,12 @@ if (args is ["inference-latency", ..])
     return;
 }
 
+if (args is ["worker-load", string redis, ..])
+{
+    await Alpha.Benchmarks.Inference.WorkerLoad.RunAsync(redis, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+    return;
+}
+
 if (args is ["mutate", string cases, ..])
 {
     Alpha.Benchmarks.Boosting.ModelMutationCommand.Run(int.Parse(cases, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261207);

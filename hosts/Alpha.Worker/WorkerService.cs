@@ -75,7 +75,7 @@ internal sealed partial class WorkerService(
             Engines = loader,
             Sources = Source,
             Leases = services.GetService<Func<string, IShardLease>>(),
-            Checkpoints = services.GetService<ICheckpointStore>(),
+            Checkpoints = [.. services.GetServices<ICheckpointStore>()],
             Drawdown = flags is null ? null : new DrawdownGuard(DrawdownPolicy.Load(settings.Configs), flags, services.GetRequiredService<ILogger<DrawdownGuard>>()),
         };
         worker = new InferenceWorker(shards, shardServices, outbox, relay, settings.Loop, time, metrics, services.GetRequiredService<ILogger<InferenceWorker>>());

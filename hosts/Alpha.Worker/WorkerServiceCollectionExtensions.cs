@@ -45,7 +45,7 @@ internal static class WorkerServiceCollectionExtensions
 
     /// <summary>
     /// Redis mode: shard leases in Redis, operator flags from Redis (reloaded from PostgreSQL if lost), heartbeats to both,
-    /// checkpoints from PostgreSQL for a takeover, fills from Redis into PostgreSQL.
+    /// checkpoints from Redis and PostgreSQL for a takeover, fills from Redis into PostgreSQL.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, WorkerSettings settings)
     {
@@ -62,6 +62,7 @@ internal static class WorkerServiceCollectionExtensions
         string owner = $"{settings.HostName}:{Environment.ProcessId}";
         services.AddSingleton<Func<string, IShardLease>>(provider => shard => new RedisShardLease(
             provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix), shard, owner, settings.LeaseDuration));
+        services.AddSingleton<ICheckpointStore>(provider => new RedisCheckpointStore(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
         services.AddSingleton<IHeartbeatSink>(provider => new RedisHeartbeatSink(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(settings.KeyPrefix)));
         if (settings.PostgresUrl is not null)
         {

@@ -62,9 +62,9 @@ public sealed partial class DrawdownGuard
             _due.Clear();
             foreach (PairEngine engine in engines)
             {
-                if (engine.WatermarkIndex < 0)
+                if (double.IsNaN(engine.Equity))
                 {
-                    continue;
+                    continue;     // restored, not yet marked at a bar
                 }
 
                 (string model, string pair) = (engine.Options.ModelId, engine.Options.PairId);

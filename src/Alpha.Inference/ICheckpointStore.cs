@@ -1,8 +1,9 @@
 namespace Alpha.Inference;
 
 /// <summary>
-/// The durable copy of the engines' checkpoints that every worker can read (PostgreSQL's <c>core.pair_checkpoints</c>):
-/// where a new owner of a shard restores each pair from when the checkpoint in its own outbox is older or missing.
+/// The checkpoints a durable relay target holds, which every worker can read (PostgreSQL's <c>core.pair_checkpoints</c>,
+/// Redis' checkpoint hash): delivered after the signals of the same batch, so never ahead of them. A worker that takes a
+/// shard over restores each pair from the oldest checkpoint among these and its outbox's.
 /// </summary>
 public interface ICheckpointStore
 {

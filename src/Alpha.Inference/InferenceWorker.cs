@@ -238,11 +238,6 @@ public sealed partial class InferenceWorker
             _served.Add(group);
         }
 
-        foreach (PairEngine engine in group.Engines)
-        {
-            LogServing(_logger, group.Name, engine.Options.ModelId, engine.Options.PairId, engine.ModelVersion, engine.Watermark);
-        }
-
         Task<string> watch = WatchAsync(lease, state, session);
         try
         {
@@ -299,6 +294,7 @@ public sealed partial class InferenceWorker
                     checkedModels = _time.GetUtcNow();
                     if (await SwapDueAsync(state, session.Token).ConfigureAwait(false) is { } swap)
                     {
+                        state.Continuing = true;
                         await session.CancelAsync().ConfigureAwait(false);
                         return swap;
                     }
@@ -383,7 +379,12 @@ public sealed partial class InferenceWorker
     {
         try
         {
-            IReadOnlyList<EngineCheckpoint> checkpoints = await CheckpointsAsync(cancellationToken).ConfigureAwait(false);
+            // After a hot-swap this worker still owns the shard: its own checkpoints are the newest, and what it has not
+            // delivered is in its outbox. Replaying from an older one would re-emit signals under the new version's ids.
+            IReadOnlyList<EngineCheckpoint> checkpoints = state.Continuing
+                ? await _outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false)
+                : await CheckpointsAsync(cancellationToken).ConfigureAwait(false);
+            state.Continuing = false;
             var engines = new List<PairEngine>();
             foreach (ModelDefinition model in state.Shard.Models)
             {
@@ -427,6 +428,15 @@ public sealed partial class InferenceWorker
             {
                 PairEngine engine = await loader.LoadAsync(model, version, checkpoint, cancellationToken).ConfigureAwait(false);
                 state.Served[model.ModelId] = version;
+                if (checkpoint is null)
+                {
+                    LogServingFromStart(_logger, state.Shard.Name, model.ModelId, model.PairId, version);
+                }
+                else
+                {
+                    LogServingRestored(_logger, state.Shard.Name, model.ModelId, model.PairId, version, checkpoint.Watermark);
+                }
+
                 return engine;
             }
             catch (ModelVerificationException e)
@@ -444,34 +454,58 @@ public sealed partial class InferenceWorker
         return null;
     }
 
+    // Per pair, the oldest of the outbox's and every durable store's checkpoints: a target may lack the signals after its
+    // own, and replaying from an older one regenerates signals with the same ids, which the targets drop. A pair some
+    // durable store has no checkpoint of (or that cannot be read) replays from its first bar.
     private async Task<IReadOnlyList<EngineCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken)
     {
-        var newest = new Dictionary<(string, string), EngineCheckpoint>();
-        foreach (EngineCheckpoint c in await _outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<EngineCheckpoint> local = await _outbox.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ICheckpointStore> stores = _services!.Checkpoints;
+        if (stores.Count == 0)
         {
-            newest[(c.ModelId, c.PairId)] = c;
+            return local;
         }
 
-        if (_services!.Checkpoints is { } durable)
+        var sets = new List<IReadOnlyList<EngineCheckpoint>>(stores.Count);
+        foreach (ICheckpointStore store in stores)
         {
             try
             {
-                foreach (EngineCheckpoint c in await durable.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (!newest.TryGetValue((c.ModelId, c.PairId), out EngineCheckpoint? local) || c.Watermark > local.Watermark)
-                    {
-                        newest[(c.ModelId, c.PairId)] = c;
-                    }
-                }
+                sets.Add(await store.ReadAsync(cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Replaying from an older checkpoint regenerates the same signals (same ids): the targets drop them.
-                LogCheckpointsUnreadable(_logger, durable.Name, e.Message);
+                LogCheckpointsUnreadable(_logger, store.Name, e.Message);
+                return [];
             }
         }
 
-        return [.. newest.Values];
+        var oldest = new List<EngineCheckpoint>();
+        foreach (EngineCheckpoint candidate in sets[0])
+        {
+            EngineCheckpoint? pick = candidate;
+            foreach (IReadOnlyList<EngineCheckpoint> set in sets.Skip(1).Append(local))
+            {
+                EngineCheckpoint? other = set.FirstOrDefault(c => c.ModelId == candidate.ModelId && c.PairId == candidate.PairId);
+                if (other is null && !ReferenceEquals(set, local))
+                {
+                    pick = null;
+                    break;
+                }
+
+                if (other is not null && other.Watermark < pick.Watermark)
+                {
+                    pick = other;
+                }
+            }
+
+            if (pick is not null)
+            {
+                oldest.Add(pick);
+            }
+        }
+
+        return oldest;
     }
 
     // A verified version newer than the one served, for an entry that follows the deployed pointer; refused ones are reported once.
@@ -527,13 +561,19 @@ public sealed partial class InferenceWorker
         public Dictionary<string, string> Served { get; } = [];
 
         public HashSet<(string ModelId, string Version)> Refused { get; } = [];
+
+        // Whether the next load continues this worker's own serving (a hot-swap), rather than taking the shard over.
+        public bool Continuing { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Id}: {ModelId} {PairId} {Action} ({Reason}) at {BarTime:O}")]
     private static partial void LogSignal(ILogger logger, string id, string modelId, string pairId, SignalAction action, string reason, DateTimeOffset barTime);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: serving {ModelId} on {PairId} at version {Version} (restored to {Watermark:O})")]
-    private static partial void LogServing(ILogger logger, string shard, string modelId, string pairId, string version, DateTime watermark);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: serving {ModelId} on {PairId} at version {Version}, restored to its checkpoint at {Watermark:O}")]
+    private static partial void LogServingRestored(ILogger logger, string shard, string modelId, string pairId, string version, DateTime watermark);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: serving {ModelId} on {PairId} at version {Version}, from its first bar")]
+    private static partial void LogServingFromStart(ILogger logger, string shard, string modelId, string pairId, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {Shard}: engines dropped, {Reason}")]
     private static partial void LogDropped(ILogger logger, string shard, string reason);
@@ -556,6 +596,6 @@ public sealed partial class InferenceWorker
     [LoggerMessage(Level = LogLevel.Error, Message = "{ModelId} is not served by shard {Shard}: no version of it can be loaded")]
     private static partial void LogNotServed(ILogger logger, string modelId, string shard);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoints: {Store} cannot be read ({Reason}); restoring from the outbox's")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoints: {Store} cannot be read ({Reason}); the shard replays from the first bar")]
     private static partial void LogCheckpointsUnreadable(ILogger logger, string store, string reason);
 }

@@ -65,7 +65,7 @@ public sealed class PairEngine
         _aligner = new PairAlignmentState(options.LegA.Symbol, options.LegB.Symbol, options.Timeframe, options.Alignment);
         _features = new PairFeatureState(predictor.FeatureWindows);
         _staleAfter = options.StaleAfter ?? (2 * options.Timeframe);
-        _peak = options.StartingEquity;
+        _peak = Equity = options.StartingEquity;
     }
 
     /// <summary>The model version served.</summary>
@@ -98,14 +98,18 @@ public sealed class PairEngine
     /// <summary>Whether the model ran at the last bar (a candidate the flags and drawdown levels let through).</summary>
     public bool LastScored { get; private set; }
 
-    /// <summary>The paper equity at the last close, in the account currency.</summary>
+    /// <summary>
+    /// The paper equity at the last close, in the account currency: the starting equity before the first bar, and NaN
+    /// after <see cref="Restore"/> until the first bar decided after the checkpoint (an open position has no price before).
+    /// </summary>
     public double Equity { get; private set; }
 
     /// <summary>The running peak of that equity (restored with a checkpoint), in the account currency.</summary>
     public double EquityPeak => _peak;
 
     /// <summary>The drawdown of that equity from its running peak, as a fraction of the peak.</summary>
-    public double Drawdown => _peak > 0 ? Math.Max(0, 1 - (Equity / _peak)) : 0;
+    /// <value>0 while <see cref="Equity"/> is NaN.</value>
+    public double Drawdown => _peak > 0 && !double.IsNaN(Equity) ? Math.Max(0, 1 - (Equity / _peak)) : 0;
 
     /// <summary>
     /// The flags of the last bar: the operator's (<see cref="OpsFlags.FailSafe"/> when they could not be read) combined with
@@ -189,6 +193,7 @@ public sealed class PairEngine
         _warmUntil = checkpoint.Watermark;
         _expectedWatermarkIndex = checkpoint.WatermarkIndex;
         (_entryReturnProb, _entryRiskScore, _peak) = (checkpoint.EntryReturnProb, checkpoint.EntryRiskScore, checkpoint.EquityPeak);
+        Equity = double.NaN;
     }
 
     private void Drain(ICollection<Signal> signals, ICollection<LiveScore>? scores)

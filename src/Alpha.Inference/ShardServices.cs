@@ -13,9 +13,13 @@ public sealed record ShardServices
     /// <value>The default is null.</value>
     public Func<string, IShardLease>? Leases { get; init; }
 
-    /// <summary>The durable checkpoints a new owner restores from when its outbox holds older ones (or none); null for the outbox's only.</summary>
-    /// <value>The default is null.</value>
-    public ICheckpointStore? Checkpoints { get; init; }
+    /// <summary>
+    /// The checkpoints each durable relay target holds (PostgreSQL's, Redis'), none newer than the signals it holds. A shard
+    /// is restored from the oldest of these and the outbox's, so that every signal some target may lack is regenerated;
+    /// when a store lacks a pair's checkpoint or cannot be read, the pair replays from its first bar. Empty: the outbox's only.
+    /// </summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyList<ICheckpointStore> Checkpoints { get; init; } = [];
 
     /// <summary>Raises <c>dd_policy.yaml</c>'s levels in the operator flags after each poll; null when the host has no flag store.</summary>
     /// <value>The default is null.</value>

@@ -45,6 +45,12 @@ public sealed record RedisKeys(string Prefix = "")
     /// <summary>The hash of operator flags, field <c>{model_id}|{pair_id}</c> (<c>*</c> for any).</summary>
     public RedisKey OpsFlags => $"{Prefix}core:ops:flags";
 
+    /// <summary>The hash of each engine's latest delivered checkpoint, field <c>{model_id}|{pair_id}</c>, value its JSON.</summary>
+    public RedisKey Checkpoints => $"{Prefix}checkpoints";
+
+    /// <summary>The hash of those checkpoints' watermarks (ticks), which only ever move forward.</summary>
+    public RedisKey CheckpointWatermarks => $"{Prefix}checkpoints:watermark";
+
     /// <summary>The lease of <paramref name="shard"/>: a string holding its owner, with a TTL (<c>SET NX PX</c>).</summary>
     public RedisKey ShardLease(string shard) => $"{Prefix}lease:shard:{shard}";
 

@@ -10,6 +10,8 @@ namespace Alpha.Messaging.Redis;
 /// EX</c> (the guard: a signal already delivered changes nothing), <c>XADD</c> to the signals stream (fields <c>id</c>
 /// and <c>signal</c>, the JSON of docs/signal.schema.json), the pair's latest signal in a hash only if it is not older
 /// than the one there, and <c>PUBLISH</c> of the id. The stream and the hash are the truth; the notification a nudge.
+/// After a delivery's signals, each engine's latest checkpoint in it goes to <see cref="RedisKeys.Checkpoints"/> (only
+/// ever forward), so the checkpoint Redis holds never runs ahead of the signals it holds (<see cref="RedisCheckpointStore"/>).
 /// </summary>
 public sealed class RedisSignalTarget : IRelayTarget
 {
@@ -24,6 +26,15 @@ public sealed class RedisSignalTarget : IRelayTarget
           redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
         end
         redis.call('PUBLISH', ARGV[6], ARGV[1])
+        return 1
+        """;
+
+    private const string CheckpointScript = """
+        local current = redis.call('HGET', KEYS[2], ARGV[1])
+        if (not current) or tonumber(current) <= tonumber(ARGV[2]) then
+          redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+          redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+        end
         return 1
         """;
 
@@ -79,6 +90,14 @@ public sealed class RedisSignalTarget : IRelayTarget
                     Duplicates++;
                 }
             }
+        }
+
+        foreach (EngineCheckpoint checkpoint in entries.SelectMany(e => e.Batch.Checkpoints).GroupBy(c => (c.ModelId, c.PairId)).Select(g => g.Last()))
+        {
+            _ = await _db.ScriptEvaluateAsync(
+                CheckpointScript,
+                [_keys.Checkpoints, _keys.CheckpointWatermarks],
+                [$"{checkpoint.ModelId}|{checkpoint.PairId}", checkpoint.Watermark.Ticks, CheckpointJson.Serialize(checkpoint)]).ConfigureAwait(false);
         }
     }
 }

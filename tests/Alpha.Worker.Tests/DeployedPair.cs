@@ -29,11 +29,12 @@ public sealed class DeployedPair
 
         ModelsRoot = Directory.CreateTempSubdirectory("alpha-worker-models-").FullName;
         TrustedKeys = Directory.CreateTempSubdirectory("alpha-worker-keys-").FullName;
-        var key = ModelSigningKey.Create();
-        File.WriteAllText(Path.Combine(TrustedKeys, "training.public.pem"), key.ExportPublicKeyPem());
+        SigningKey = ModelSigningKey.Create();
+        File.WriteAllText(Path.Combine(TrustedKeys, "training.public.pem"), SigningKey.ExportPublicKeyPem());
+        Artifacts = result.Artifacts;
         ModelRegistry registry = Registry();
         var actor = new RegistryActor("worker-tests", "ops");
-        ModelVersionState state = registry.WriteAsync(ModelId, result.Artifacts, actor, key).GetAwaiter().GetResult();
+        ModelVersionState state = registry.WriteAsync(ModelId, result.Artifacts, actor, SigningKey).GetAwaiter().GetResult();
         Version = state.Version;
         registry.PromoteAsync(ModelId, Version, actor, "test").GetAwaiter().GetResult();
         registry.ApproveAsync(ModelId, Version, actor, "test").GetAwaiter().GetResult();
@@ -65,6 +66,12 @@ public sealed class DeployedPair
 
     public string Version { get; }
 
+    /// <summary>The training key the trusted folder holds (to sign more versions).</summary>
+    public ModelSigningKey SigningKey { get; }
+
+    /// <summary>What the retrain flow made (to store it again as another version).</summary>
+    public IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<byte>> Artifacts { get; }
+
     /// <summary>The engine settings the worker reads from <see cref="Configs"/>.</summary>
     public EngineSettings Settings { get; }
 
@@ -77,7 +84,8 @@ public sealed class DeployedPair
     /// <summary>The expected signals as the JSON each target writes.</summary>
     public string[] ExpectedJson => [.. ExpectedSignals.Select(s => System.Text.Encoding.UTF8.GetString(SignalJson.Serialize(s)))];
 
-    public ModelRegistry Registry() => ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = ModelsRoot, Trust = ModelTrust.FromFolder(TrustedKeys) });
+    public ModelRegistry Registry(TimeProvider? time = null, ModelTrust? trust = null) =>
+        ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = ModelsRoot, Trust = trust ?? ModelTrust.FromFolder(TrustedKeys) }, time);
 
     /// <summary>The worker's settings for this pair, as environment variables (plus <paramref name="more"/>).</summary>
     public Dictionary<string, string?> Environment(string folder, params (string Key, string Value)[] more)

@@ -21,8 +21,8 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
 
         // `alpha replay --as-served` of the same version and bars writes the same lines.
         string replayed = Path.Combine(folder, "replay.jsonl");
-        (int replayCode, _, string replayError) = AlphaCli(
-            "replay", "--model", Path.Combine(pair.ModelsRoot, pair.Version), "--data", pair.FileA, pair.FileB, "--config", DeployedPair.Configs,
+        (int replayCode, _, string replayError) = CliProcess.Run(
+            s_timeout, "replay", "--model", Path.Combine(pair.ModelsRoot, pair.Version), "--data", pair.FileA, pair.FileB, "--config", DeployedPair.Configs,
             "--model-id", DeployedPair.ModelId, "--as-served", "--out", replayed);
         Assert.True(replayCode == 0, replayError);
         Assert.Equal(File.ReadAllLines(output), File.ReadAllLines(replayed));
@@ -33,26 +33,6 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("0 signals emitted, outbox drained: True", stdout, StringComparison.Ordinal);
         Assert.Equal(pair.ExpectedJson, File.ReadAllLines(output));
-    }
-
-    private static (int ExitCode, string Output, string Error) AlphaCli(params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alpha.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"alpha {string.Join(' ', args)} did not finish in {s_timeout}.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
     }
 
     [Theory]

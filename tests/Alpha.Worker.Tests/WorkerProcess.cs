@@ -18,6 +18,8 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static WorkerProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -43,9 +45,21 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Asks the worker to stop (SIGTERM: drain, then exit).</summary>
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Kills the worker at once (SIGKILL: no drain, no lease released) and waits for it to be gone.</summary>
+    public void KillHard()
     {
-        using Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        Signal("KILL");
+        _process.WaitForExit();
+    }
+
+    /// <summary>Freezes the worker (SIGSTOP) or lets it go on (SIGCONT).</summary>
+    public void Pause(bool paused) => Signal(paused ? "STOP" : "CONT");
+
+    private void Signal(string name)
+    {
+        using Process kill = Process.Start("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
     }
 
@@ -58,6 +72,18 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         return (_process.ExitCode, _output.Result, _error.Result);
+    }
+
+    /// <summary>Everything the worker wrote, killing it first if it still runs.</summary>
+    public string KillAndCollect()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        return _output.Result + _error.Result;
     }
 
     public void Dispose()
