@@ -12,7 +12,7 @@ public sealed class FaultFixture
         string output = Path.Combine(Directory.CreateTempSubdirectory("alpha-fault-replay-").FullName, "replay.jsonl");
         (int code, _, string error) = CliProcess.Run(
             TimeSpan.FromMinutes(5), "replay", "--model", Path.Combine(Pair.ModelsRoot, Pair.Version), "--data", Pair.FileA, Pair.FileB,
-            "--config", DeployedPair.Configs, "--model-id", DeployedPair.ModelId, "--as-served", "--out", output);
+            "--config", Pair.Configs, "--model-id", DeployedPair.ModelId, "--as-served", "--out", output);
         Assert.True(code == 0, error);
         ReplayJson = File.ReadAllLines(output);
         Assert.Equal(Pair.ExpectedJson, ReplayJson);

@@ -41,7 +41,7 @@ internal sealed class FaultRig : IDisposable
     public RedisKeys Keys { get; } = new();
 
     /// <summary>Starts <c>alpha-worker</c> named <paramref name="host"/> in Redis mode (2 s leases, pointers read every 0.5 s).</summary>
-    public WorkerProcess StartWorker(string host)
+    public WorkerProcess StartWorker(string host, params (string Key, string Value)[] more)
     {
         if (!_folders.TryGetValue(host, out string? folder))
         {
@@ -49,8 +49,11 @@ internal sealed class FaultRig : IDisposable
         }
 
         WorkerProcess worker = WorkerProcess.Start(_pair.Environment(
-            folder, ("Worker__Mode", "redis"), ("REDIS_URL", Redis.Url), ("POSTGRES_URL", Postgres.ConnectionString), ("Worker__HostName", host),
-            ("Worker__LeaseSeconds", "2"), ("Worker__ModelCheckSeconds", "0.5")));
+            folder,
+            [
+                ("Worker__Mode", "redis"), ("REDIS_URL", Redis.Url), ("POSTGRES_URL", Postgres.ConnectionString), ("Worker__HostName", host),
+                ("Worker__LeaseSeconds", "2"), ("Worker__ModelCheckSeconds", "0.5"), .. more,
+            ]));
         _workers.Add(worker);
         return worker;
     }

@@ -23,6 +23,7 @@ public sealed class DeployedPair
         FileB = TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv");
         A = BarFiles.Load(FileA);
         B = BarFiles.Load(FileB);
+        Configs = RelaxedConfigs();
         TrainingPolicy configured = PolicyLoader.Load(Configs);
         TrainingPolicy policy = configured with { Booster = new LightGbmParameters { Threads = 1, Seed = configured.Seed } };
         RetrainResult result = new RetrainFlow(policy, [new LightGbmTrainer()]).Run(PairDataset.FromSeries(A, B));
@@ -48,9 +49,17 @@ public sealed class DeployedPair
         Assert.NotEmpty(ExpectedSignals);
     }
 
-    public static string Configs => Path.Combine(TestEnvironment.RepositoryRoot, "configs");
+    /// <summary>The repository's policy folder.</summary>
+    public static string RepositoryConfigs => Path.Combine(TestEnvironment.RepositoryRoot, "configs");
 
-    public static string Catalogue => Path.Combine(Configs, "models");
+    /// <summary>
+    /// The repository's policies, but for drawdown levels this pair's paper equity never reaches: a worker with an
+    /// operator-flag store latches a level it reaches until an operator resumes, which an offline replay cannot know,
+    /// so the tests that compare with one keep away from them (the drawdown test uses <see cref="RepositoryConfigs"/>).
+    /// </summary>
+    public string Configs { get; }
+
+    public string Catalogue => Path.Combine(Configs, "models");
 
     public string FileA { get; }
 
@@ -84,8 +93,41 @@ public sealed class DeployedPair
     /// <summary>The expected signals as the JSON each target writes.</summary>
     public string[] ExpectedJson => [.. ExpectedSignals.Select(s => System.Text.Encoding.UTF8.GetString(SignalJson.Serialize(s)))];
 
-    public ModelRegistry Registry(TimeProvider? time = null, ModelTrust? trust = null) =>
-        ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = ModelsRoot, Trust = trust ?? ModelTrust.FromFolder(TrustedKeys) }, time);
+    /// <summary>The registry of <paramref name="modelsRoot"/> (default <see cref="ModelsRoot"/>), trusting <see cref="TrustedKeys"/> unless told otherwise.</summary>
+    public ModelRegistry Registry(string? modelsRoot = null, TimeProvider? time = null, ModelTrust? trust = null) =>
+        ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = modelsRoot ?? ModelsRoot, Trust = trust ?? ModelTrust.FromFolder(TrustedKeys) }, time);
+
+    /// <summary>A copy of <see cref="ModelsRoot"/> (versions and registry log), for a test that deploys versions of its own.</summary>
+    public string CopyModelsRoot()
+    {
+        string copy = Directory.CreateTempSubdirectory("alpha-worker-models-copy-").FullName;
+        foreach (string file in Directory.EnumerateFiles(ModelsRoot, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(ModelsRoot, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
+    }
+
+    private static string RelaxedConfigs()
+    {
+        string folder = Directory.CreateTempSubdirectory("alpha-worker-configs-").FullName;
+        foreach (string file in Directory.EnumerateFiles(RepositoryConfigs, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(folder, Path.GetRelativePath(RepositoryConfigs, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        File.WriteAllText(Path.Combine(folder, "dd_policy.yaml"), """
+            # Levels the AUD/NZD paper equity never reaches (see DeployedPair.Configs).
+            pair: { warn: 1.0, warn_scale: 1.0, halt: 1.0, flatten: 1.0 }
+            global: { warn: 1.0, warn_scale: 1.0, halt: 1.0, flatten: 1.0 }
+            """);
+        return folder;
+    }
 
     /// <summary>The worker's settings for this pair, as environment variables (plus <paramref name="more"/>).</summary>
     public Dictionary<string, string?> Environment(string folder, params (string Key, string Value)[] more)

@@ -22,7 +22,7 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
         // `alpha replay --as-served` of the same version and bars writes the same lines.
         string replayed = Path.Combine(folder, "replay.jsonl");
         (int replayCode, _, string replayError) = CliProcess.Run(
-            s_timeout, "replay", "--model", Path.Combine(pair.ModelsRoot, pair.Version), "--data", pair.FileA, pair.FileB, "--config", DeployedPair.Configs,
+            s_timeout, "replay", "--model", Path.Combine(pair.ModelsRoot, pair.Version), "--data", pair.FileA, pair.FileB, "--config", pair.Configs,
             "--model-id", DeployedPair.ModelId, "--as-served", "--out", replayed);
         Assert.True(replayCode == 0, replayError);
         Assert.Equal(File.ReadAllLines(output), File.ReadAllLines(replayed));
@@ -76,7 +76,7 @@ public sealed class EmbeddedWorkerTests(DeployedPair pair)
             ["Worker__Mode"] = "embedded",
             ["Worker__ModelsRoot"] = folder,
             ["Worker__Catalogue"] = catalogue,
-            ["Worker__Configs"] = DeployedPair.Configs,
+            ["Worker__Configs"] = pair.Configs,
             ["Worker__RequireSignature"] = "false",
             ["Worker__Outbox"] = Path.Combine(folder, "outbox.db"),
             ["Worker__Output"] = Path.Combine(folder, "signals.jsonl"),

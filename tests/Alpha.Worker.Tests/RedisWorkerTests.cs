@@ -88,6 +88,47 @@ public sealed class RedisWorkerTests(DeployedPair pair)
     }
 
     [RedisSharedDataFact]
+    public async Task DrawdownLevelsReached_AreRaisedIntoTheOpsFlags_InRedisAndPostgres_AndStopNewEntries()
+    {
+        // The repository's dd_policy.yaml: this pair's paper equity reaches the pair's warn level and the global halt.
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        string folder = Directory.CreateTempSubdirectory("alpha-worker-dd-").FullName;
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+            Dictionary<string, string?> env = pair.Environment(
+                folder, ("Worker__Mode", "redis"), ("REDIS_URL", "redis://" + TestEnvironment.RedisConfiguration), ("POSTGRES_URL", database.ConnectionString), ("Worker__KeyPrefix", keys.Prefix));
+            env["Worker__Configs"] = DeployedPair.RepositoryConfigs;
+            using WorkerProcess worker = WorkerProcess.Start(env);
+            await FeedAsync(new RedisBarFeed(redis, keys), pair.A, pair.B, malformedAfter: null);
+            IDatabase db = redis.GetDatabase();
+            await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.ops_flags WHERE model_id = '*' AND pair_id = '*'"))! == 1, "the global halt in core.ops_flags");
+            await WaitForAsync(async () => await db.HashGetAsync(keys.OpsFlags, "*|*") is { IsNull: false }, "the global halt in Redis");
+            await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.pair_checkpoints WHERE watermark = $1", DateTime.SpecifyKind(pair.ExpectedWatermark, DateTimeKind.Utc)))! == 1, "every bar decided and delivered");
+            worker.Terminate();
+            (int code, string stdout, string stderr) = worker.WaitForExit(s_timeout);
+
+            Assert.True(code == 0, stdout + stderr);
+            Assert.True(OpsFlagsJson.Parse((string)(await db.HashGetAsync(keys.OpsFlags, "*|*"))!).SoftHalt);
+            Assert.Equal(0.5, OpsFlagsJson.Parse((string)(await db.HashGetAsync(keys.OpsFlags, $"{DeployedPair.ModelId}|AUDUSD-NZDUSD"))!).LeverageScale);
+            Assert.StartsWith("dd_policy: global drawdown", (string)(await ScalarAsync(database, "SELECT updated_by FROM core.ops_flags WHERE model_id = '*'"))!, StringComparison.Ordinal);
+            Assert.True((bool)(await ScalarAsync(database, "SELECT soft_halt FROM core.ops_flags WHERE model_id = '*'"))!);
+            Assert.Contains("Drawdown: flags raised on *|*", stdout, StringComparison.Ordinal);
+
+            // Halted: fewer entries than the replay without levels.
+            StreamEntry[] delivered = await db.StreamRangeAsync(keys.Signals);
+            Signal[] signals = [.. delivered.Select(e => SignalJson.Parse(System.Text.Encoding.UTF8.GetBytes(e["signal"].ToString())))];
+            Assert.True(signals.Count(x => x.Action == SignalAction.Entry) < pair.ExpectedSignals.Count(x => x.Action == SignalAction.Entry));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [RedisSharedDataFact]
     public Task RedisUnreachable_ForAWhile_TheOutboxHoldsAndDrains_NoneLostNoneDuplicated() => OutageAsync(redisDown: true);
 
     [RedisSharedDataFact]
@@ -124,7 +165,7 @@ public sealed class RedisWorkerTests(DeployedPair pair)
             using SqliteOutbox outbox = SqliteOutbox.Open(Path.Combine(folder, "outbox.db"), [redisTarget.Name, postgresTarget.Name]);
             var relay = new OutboxRelay(outbox, [redisTarget, postgresTarget], options, time);
             IReadOnlyList<PairEngine> engines = await new EngineLoader(PredictorKinds.BuiltIn, pair.Registry(), pair.Settings, "outage-test")
-                .LoadAllAsync(ModelCatalogue.Load(DeployedPair.Catalogue, PredictorKinds.BuiltIn).Models, [], CancellationToken.None);
+                .LoadAllAsync(ModelCatalogue.Load(pair.Catalogue, PredictorKinds.BuiltIn).Models, [], CancellationToken.None);
             await using var source = new RedisBarSource(direct, new RedisBarSourceOptions { Streams = [("AUDUSD", s_fourHours), ("NZDUSD", s_fourHours)], Keys = keys }, time);
             var worker = new InferenceWorker(engines, source, outbox, relay, options, time, null, null);
             using var stop = new CancellationTokenSource();
@@ -184,9 +225,14 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         return [.. rows];
     }
 
-    private static async Task<object?> ScalarAsync(TestDatabase database, string sql)
+    private static async Task<object?> ScalarAsync(TestDatabase database, string sql, params object[] values)
     {
         await using Npgsql.NpgsqlCommand command = database.DataSource.CreateCommand(sql);
+        foreach (object value in values)
+        {
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+        }
+
         return await command.ExecuteScalarAsync();
     }
 
