@@ -6,8 +6,10 @@ namespace Alpha.Inference;
 /// <summary>
 /// The worker's operator flags (DESIGN.md § 6): refreshed from the fast store (Redis) on a schedule and read by every
 /// engine at every bar. When the fast store holds no flags at all (Redis lost them), the durable store's are used and
-/// written back to it; when the fast store cannot be read, the durable one is read instead; when neither can be read —
-/// or before the first refresh — <see cref="Read"/> throws, and the engines fail safe to a soft halt.
+/// written back to it — and if the durable store cannot be read then, the table in force stays (no flags in Redis is the
+/// normal state; a PostgreSQL outage must not halt trading); when the fast store cannot be read, the durable one is read
+/// instead; when neither can be read — or before the first refresh — <see cref="Read"/> throws, and the engines fail
+/// safe to a soft halt.
 /// </summary>
 public sealed partial class LiveOpsFlags : IOpsFlagSource
 {
@@ -33,37 +35,62 @@ public sealed partial class LiveOpsFlags : IOpsFlagSource
         (_current ?? throw new InvalidOperationException("The operator flags could not be read.")).For(modelId, pairId);
 
     /// <summary>Reads the flags once; false (and the engines fail safe) when no store could be read.</summary>
+    /// <remarks>
+    /// When the fast store holds none and the durable one cannot be read, the table in force is kept (the fast store is up
+    /// and the durable copy was read before); only with no table yet do the engines fail safe.
+    /// </remarks>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
+        OpsFlagTable? table;
         try
         {
-            OpsFlagTable? table = await _fast.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (table is null && _durable is not null && await _durable.ReadAsync(cancellationToken).ConfigureAwait(false) is { } kept)
-            {
-                await _fast.WriteAsync(kept, "worker: reload", cancellationToken).ConfigureAwait(false);
-                LogReloaded(_logger, _fast.Name, _durable.Name, kept.Entries.Count);
-                table = kept;
-            }
-
-            _current = table ?? OpsFlagTable.Empty;
-            return true;
+            table = await _fast.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnreadable(_logger, _fast.Name, e.Message);
+            return await ReadDurableAsync(fallback: null, writeBack: false, cancellationToken).ConfigureAwait(false);
         }
 
+        if (table is null && _durable is not null)
+        {
+            return await ReadDurableAsync(fallback: _current, writeBack: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        _current = table ?? OpsFlagTable.Empty;
+        return true;
+    }
+
+    // The durable store's table (written back to the fast store when that one was read empty); when it cannot be read, the fallback.
+    private async Task<bool> ReadDurableAsync(OpsFlagTable? fallback, bool writeBack, CancellationToken cancellationToken)
+    {
+        OpsFlagTable? kept;
         try
         {
-            _current = _durable is null ? null : await _durable.ReadAsync(cancellationToken).ConfigureAwait(false) ?? OpsFlagTable.Empty;
+            kept = _durable is null ? null : await _durable.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnreadable(_logger, _durable!.Name, e.Message);
-            _current = null;
+            _current = fallback;
+            return _current is not null;
         }
 
-        return _current is not null;
+        if (kept is not null && writeBack)
+        {
+            try
+            {
+                await _fast.WriteAsync(kept, "worker: reload", cancellationToken).ConfigureAwait(false);
+                LogReloaded(_logger, _fast.Name, _durable!.Name, kept.Entries.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogUnwritable(_logger, _fast.Name, e.Message);
+            }
+        }
+
+        _current = kept ?? OpsFlagTable.Empty;
+        return true;
     }
 
     /// <summary>

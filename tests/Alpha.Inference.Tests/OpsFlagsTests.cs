@@ -92,6 +92,23 @@ public sealed class OpsFlagsTests
     }
 
     [Fact]
+    public async Task Live_WithNoFlagsAnywhere_ADurableOutage_KeepsTheTableInForce_ButAtStartFailsSafe()
+    {
+        var fast = new MemoryFlagStore("fast");
+        var durable = new MemoryFlagStore("durable");
+        var live = new LiveOpsFlags(fast, durable);
+        Assert.True(await live.RefreshAsync(CancellationToken.None));
+
+        durable.Down = true;
+        Assert.True(await live.RefreshAsync(CancellationToken.None));
+        Assert.Equal(OpsFlags.Normal, live.Read("m", "P", default));
+
+        var starting = new LiveOpsFlags(fast, durable);
+        Assert.False(await starting.RefreshAsync(CancellationToken.None));
+        Assert.Throws<InvalidOperationException>(() => starting.Read("m", "P", default));
+    }
+
+    [Fact]
     public async Task Live_WhenTheFastStoreIsDown_ReadsTheDurableOne_AndWhenBothAre_FailsSafe()
     {
         var fast = new MemoryFlagStore("fast") { Down = true };

@@ -118,6 +118,76 @@ public sealed class RedisAdapterTests
     }
 
     [RedisFact]
+    public async Task OpsFlagStore_Raise_CombinesOneEntryTheMostRestrictiveWay_AndLeavesTheOthers()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var store = new RedisOpsFlagStore(redis, keys);
+        await store.WriteAsync(new OpsFlagTable([new(("m", "P"), new OpsFlags(false, false, false, 0.5)), new(("n", "*"), OpsFlags.FailSafe)]), "ops", CancellationToken.None);
+
+        await store.RaiseAsync("m", "P", new OpsFlags(true, false, false, 0.75), "dd_policy", CancellationToken.None);
+        await store.RaiseAsync("*", "*", new OpsFlags(false, false, true, 0.3), "dd_policy", CancellationToken.None);
+        await store.RaiseAsync("m", "P", OpsFlags.Normal, "dd_policy", CancellationToken.None);
+
+        OpsFlagTable read = (await store.ReadAsync(CancellationToken.None))!;
+        Assert.Equal(new OpsFlags(true, false, false, 0.5), read.Entries[("m", "P")]);
+        Assert.Equal(new OpsFlags(false, false, true, 0.3), read.Entries[("*", "*")]);
+        Assert.Equal(OpsFlags.FailSafe, read.Entries[("n", "*")]);
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.RaiseAsync("m", "P", OpsFlags.Normal with { LeverageScale = 2 }, "x", CancellationToken.None));
+    }
+
+    [RedisFact]
+    public async Task ShardLease_OneOwnerAtATime_ExtendedAndReleasedByItsOwnerOnly_FreeOnceExpired()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var a = new RedisShardLease(redis, keys, "fx", "host-a:1", TimeSpan.FromMilliseconds(600));
+        var b = new RedisShardLease(redis, keys, "fx", "host-b:2", TimeSpan.FromMilliseconds(600));
+
+        Assert.True(await a.HoldAsync(CancellationToken.None));
+        Assert.False(await b.HoldAsync(CancellationToken.None));
+        await b.ReleaseAsync(CancellationToken.None);                       // not its lease: nothing happens
+        Assert.Equal("host-a:1", await a.OwnerAsync());
+        for (int i = 0; i < 4; i++)
+        {
+            await Task.Delay(250);
+            Assert.True(await a.HoldAsync(CancellationToken.None));         // extended past its first 600 ms
+        }
+
+        Assert.False(await b.HoldAsync(CancellationToken.None));
+        await a.ReleaseAsync(CancellationToken.None);
+        Assert.True(await b.HoldAsync(CancellationToken.None));
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await b.OwnerAsync() is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);                                           // b stops extending: it expires
+        }
+
+        Assert.True(await a.HoldAsync(CancellationToken.None));
+        Assert.Equal("host-a:1", await a.OwnerAsync());
+    }
+
+    [RedisFact]
+    public async Task SignalTarget_StoresEachEnginesCheckpointAfterItsSignals_OnlyForward_AndTheStoreReadsThemBack()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var keys = new RedisKeys($"test:{Guid.NewGuid():N}:");
+        var target = new RedisSignalTarget(redis, keys);
+        EngineCheckpoint earlier = Checkpoint("2023-09-11T04:00:00Z", 25832), later = Checkpoint("2023-09-11T08:00:00Z", 25833);
+
+        await target.DeliverAsync([Entry(1, [earlier], SampleSignals.Entry), Entry(2, [later])], CancellationToken.None);
+        await target.DeliverAsync([Entry(1, [earlier])], CancellationToken.None);                               // redelivered: stays forward
+
+        EngineCheckpoint read = Assert.Single(await new RedisCheckpointStore(redis, keys).ReadAsync(CancellationToken.None));
+        Assert.Equal(later.Watermark, read.Watermark);
+        Assert.Equal(CheckpointJson.Serialize(later), CheckpointJson.Serialize(read));
+        Assert.Empty(await new RedisCheckpointStore(redis, new RedisKeys($"test:{Guid.NewGuid():N}:")).ReadAsync(CancellationToken.None));
+    }
+
+    private static EngineCheckpoint Checkpoint(string watermark, int index) => CheckpointJson.Parse(System.Text.Encoding.UTF8.GetBytes(
+        $$"""{"model_id":"audnzd-h4","pair_id":"AUDUSD-NZDUSD","model_version":"20261207_1913_607dd21","watermark":"{{watermark}}","watermark_index":{{index}},"segment":3,"segment_start":"2009-12-27T20:00:00Z","segment_start_index":3734,"position":{"cash":985974.284693,"position":null,"pending_entry":null,"pending_exit":null},"entry_return_prob":0.23396880415944551,"entry_risk_score":0.0789793438639125,"equity_peak":1027908.8558649999}"""));
+
+    [RedisFact]
     public async Task Heartbeat_IsAKeyThatExpires()
     {
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
@@ -129,6 +199,17 @@ public sealed class RedisAdapterTests
         IDatabase db = redis.GetDatabase();
         Assert.Equal("{\"at\":\"2026-12-07T08:00:00.000Z\",\"engines\":3,\"bars_received\":1200,\"signals_emitted\":7,\"outbox_pending\":0}", (string?)await db.StringGetAsync(keys.Heartbeat("worker", "host-1")));
         Assert.InRange((await db.KeyTimeToLiveAsync(keys.Heartbeat("worker", "host-1")))!.Value, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
+    }
+
+    private static OutboxEntry Entry(long sequence, EngineCheckpoint[] checkpoints, params Signal[] signals)
+    {
+        OutboxEntry entry = Entry(sequence, signals);
+        foreach (EngineCheckpoint c in checkpoints)
+        {
+            entry.Batch.Checkpoints.Add(c);
+        }
+
+        return entry;
     }
 
     private static OutboxEntry Entry(long sequence, params Signal[] signals)
