@@ -51,6 +51,8 @@ public sealed class RedisWorkerTests(DeployedPair pair)
         await WaitForAsync(async () => await db.StreamLengthAsync(keys.Signals) >= pair.ExpectedSignals.Count, "every signal in the stream");
         await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.bars"))! == pair.A.Count + pair.B.Count, "every bar in core.bars");
         await WaitForAsync(async () => (long)(await ScalarAsync(database, "SELECT count(*) FROM core.live_trades"))! == 1, "the fill in core.live_trades");
+        // The first heartbeat goes out at start, before the shard is loaded; the next one (10 s later) counts its engine.
+        await WaitForAsync(async () => ((string?)await db.StringGetAsync(keys.Heartbeat("worker", "worker-test")))?.Contains("\"engines\":1", StringComparison.Ordinal) == true, "a heartbeat counting the engine");
         string? heartbeat = await db.StringGetAsync(keys.Heartbeat("worker", "worker-test"));
         using var http = new HttpClient();
         string metrics = await http.GetStringAsync(new Uri($"http://localhost:{metricsPort}/metrics"));
