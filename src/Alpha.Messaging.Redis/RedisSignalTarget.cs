@@ -69,35 +69,41 @@ public sealed class RedisSignalTarget : IRelayTarget
     public async ValueTask DeliverAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        foreach (OutboxEntry entry in entries)
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Pipelined: every script is sent before any reply is awaited; one connection runs them in the order sent, so the
+        // stream keeps the outbox's order and each checkpoint follows its signals. A failure anywhere retries the whole
+        // delivery, which the guard makes harmless.
+        var signals = new List<Task<RedisResult>>();
+        foreach (Signal signal in entries.SelectMany(e => e.Batch.Signals))
         {
-            foreach (Signal signal in entry.Batch.Signals)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                RedisResult result = await _db.ScriptEvaluateAsync(
-                    Script,
-                    [_keys.Guard(signal.Id), _keys.Signals, _keys.LatestSignals, _keys.LatestSignalTimes],
-                    [
-                        signal.Id, SignalJson.Serialize(signal), $"{signal.ModelId}|{signal.PairId}",
-                        signal.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), _guardSeconds, _keys.SignalNotify.ToString(),
-                    ]).ConfigureAwait(false);
-                if ((long)result == 1)
-                {
-                    Delivered++;
-                }
-                else
-                {
-                    Duplicates++;
-                }
-            }
+            signals.Add(_db.ScriptEvaluateAsync(
+                Script,
+                [_keys.Guard(signal.Id), _keys.Signals, _keys.LatestSignals, _keys.LatestSignalTimes],
+                [
+                    signal.Id, SignalJson.Serialize(signal), $"{signal.ModelId}|{signal.PairId}",
+                    signal.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), _guardSeconds, _keys.SignalNotify.ToString(),
+                ]));
         }
 
-        foreach (EngineCheckpoint checkpoint in entries.SelectMany(e => e.Batch.Checkpoints).GroupBy(c => (c.ModelId, c.PairId)).Select(g => g.Last()))
-        {
-            _ = await _db.ScriptEvaluateAsync(
+        Task[] checkpoints =
+        [
+            .. entries.SelectMany(e => e.Batch.Checkpoints).GroupBy(c => (c.ModelId, c.PairId)).Select(g => g.Last()).Select(c => _db.ScriptEvaluateAsync(
                 CheckpointScript,
                 [_keys.Checkpoints, _keys.CheckpointWatermarks],
-                [$"{checkpoint.ModelId}|{checkpoint.PairId}", checkpoint.Watermark.Ticks, CheckpointJson.Serialize(checkpoint)]).ConfigureAwait(false);
+                [$"{c.ModelId}|{c.PairId}", c.Watermark.Ticks, CheckpointJson.Serialize(c)])),
+        ];
+        await Task.WhenAll([.. signals, .. checkpoints]).ConfigureAwait(false);
+        foreach (Task<RedisResult> result in signals)
+        {
+            if ((long)await result.ConfigureAwait(false) == 1)
+            {
+                Delivered++;
+            }
+            else
+            {
+                Duplicates++;
+            }
         }
     }
 }
