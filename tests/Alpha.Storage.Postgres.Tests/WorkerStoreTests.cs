@@ -11,7 +11,7 @@ public sealed class WorkerStoreTests(TestDatabase database) : IClassFixture<Test
     public async Task Checkpoints_DeliveredOnlyForward_ReadBackAsStored()
     {
         var target = new PostgresWorkerTarget(database.DataSource);
-        EngineCheckpoint earlier = Checkpoint("2023-09-11T04:00:00Z", 25832), later = Checkpoint("2023-09-11T08:00:00Z", 25833);
+        EngineCheckpoint earlier = SampleCheckpoints.At("2023-09-11T04:00:00Z", 25832), later = SampleCheckpoints.At("2023-09-11T08:00:00Z", 25833);
 
         await target.DeliverAsync([Entry(1, later)], CancellationToken.None);
         await target.DeliverAsync([Entry(2, earlier)], CancellationToken.None);     // an old owner's outbox, relayed late
@@ -48,7 +48,4 @@ public sealed class WorkerStoreTests(TestDatabase database) : IClassFixture<Test
         batch.Checkpoints.Add(checkpoint);
         return new OutboxEntry(sequence, batch);
     }
-
-    private static EngineCheckpoint Checkpoint(string watermark, int index) => CheckpointJson.Parse(System.Text.Encoding.UTF8.GetBytes(
-        $$"""{"model_id":"audnzd-h4","pair_id":"AUDUSD-NZDUSD","model_version":"20261207_1913_607dd21","watermark":"{{watermark}}","watermark_index":{{index}},"segment":3,"segment_start":"2009-12-27T20:00:00Z","segment_start_index":3734,"position":{"cash":985974.284693,"position":null,"pending_entry":null,"pending_exit":null},"entry_return_prob":0.23396880415944551,"entry_risk_score":0.0789793438639125,"equity_peak":1027908.8558649999}"""));
 }
