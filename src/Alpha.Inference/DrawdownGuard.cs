@@ -57,6 +57,7 @@ public sealed partial class DrawdownGuard
     {
         ArgumentNullException.ThrowIfNull(engines);
         OpsFlagTable table = _flags.Current ?? OpsFlagTable.Empty;
+        (string, string, OpsFlags, string)[] due;
         lock (_gate)
         {
             _due.Clear();
@@ -83,9 +84,15 @@ public sealed partial class DrawdownGuard
 
             _peak = Math.Max(_peak, _portfolio);
             Due(table, OpsFlagTable.Any, OpsFlagTable.Any, _policy.Global, _peak > 0 ? Math.Max(0, 1 - (_portfolio / _peak)) : 0, "global");
+            if (_due.Count == 0)
+            {
+                return;     // the usual case: nothing newly reached, nothing allocated
+            }
+
+            due = [.. _due];
         }
 
-        foreach ((string model, string pair, OpsFlags flags, string actor) in _due.ToArray())
+        foreach ((string model, string pair, OpsFlags flags, string actor) in due)
         {
             LogRaised(_logger, model, pair, actor);
             await _flags.RaiseAsync(model, pair, flags, actor, cancellationToken).ConfigureAwait(false);
