@@ -61,6 +61,7 @@ internal sealed record WorkerSettings
             _ => throw new WorkerSettingsException("Worker:Mode", $"'{modeText}' is neither 'embedded' nor 'redis'."),
         };
         bool requireSignature = Bool(w, "RequireSignature", true);
+        TimeSpan lease = Seconds(w, "LeaseSeconds", 10, 0.5);
         var settings = new WorkerSettings
         {
             ServiceEnv = Required(configuration, "SERVICE_ENV", "SERVICE_ENV"),
@@ -79,11 +80,11 @@ internal sealed record WorkerSettings
             HostName = w["HostName"] is { Length: > 0 } host ? host : Environment.MachineName,
             MetricsPort = w["MetricsPort"] is { Length: > 0 } port ? Port(port) : null,
             Shards = [.. (w["Shards"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            LeaseDuration = Seconds(w, "LeaseSeconds", 10, 0.5),
+            LeaseDuration = lease,
             Loop = new WorkerOptions
             {
                 ExpireStaleBars = Bool(w, "ExpireStaleBars", true),
-                LeaseRenewInterval = Seconds(w, "LeaseSeconds", 10, 0.5) / 4,
+                LeaseRenewInterval = lease / 4,
                 ModelCheckInterval = Seconds(w, "ModelCheckSeconds", 5, 0.1),
             },
         };

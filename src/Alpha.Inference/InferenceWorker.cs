@@ -480,32 +480,32 @@ public sealed partial class InferenceWorker
             }
         }
 
-        var oldest = new List<EngineCheckpoint>();
-        foreach (EngineCheckpoint candidate in sets[0])
+        Dictionary<(string, string), EngineCheckpoint> oldest = sets[0].ToDictionary(c => (c.ModelId, c.PairId));
+        foreach (IReadOnlyList<EngineCheckpoint> set in sets.Skip(1))
         {
-            EngineCheckpoint? pick = candidate;
-            foreach (IReadOnlyList<EngineCheckpoint> set in sets.Skip(1).Append(local))
+            Dictionary<(string, string), EngineCheckpoint> held = set.ToDictionary(c => (c.ModelId, c.PairId));
+            foreach ((string, string) key in oldest.Keys.ToArray())
             {
-                EngineCheckpoint? other = set.FirstOrDefault(c => c.ModelId == candidate.ModelId && c.PairId == candidate.PairId);
-                if (other is null && !ReferenceEquals(set, local))
+                if (!held.TryGetValue(key, out EngineCheckpoint? c))
                 {
-                    pick = null;
-                    break;
+                    oldest.Remove(key);         // a store without it: the pair replays from its first bar
                 }
-
-                if (other is not null && other.Watermark < pick.Watermark)
+                else if (c.Watermark < oldest[key].Watermark)
                 {
-                    pick = other;
+                    oldest[key] = c;
                 }
-            }
-
-            if (pick is not null)
-            {
-                oldest.Add(pick);
             }
         }
 
-        return oldest;
+        foreach (EngineCheckpoint c in local)
+        {
+            if (oldest.TryGetValue((c.ModelId, c.PairId), out EngineCheckpoint? o) && c.Watermark < o.Watermark)
+            {
+                oldest[(c.ModelId, c.PairId)] = c;
+            }
+        }
+
+        return [.. oldest.Values];
     }
 
     // A verified version newer than the one served, for an entry that follows the deployed pointer; refused ones are reported once.
