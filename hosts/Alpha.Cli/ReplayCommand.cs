@@ -65,7 +65,7 @@ internal static class ReplayCommand
                 .Start(context =>
                 {
                     ProgressTask task = context.AddTask($"replaying {dataset.A.Symbol}/{dataset.B.Symbol}", maxValue: dataset.A.Count + dataset.B.Count);
-                    signals = PairReplay.Run(engine, dataset.A, dataset.B, new BarProgress(task), cancellationToken);
+                    signals = PairReplay.Run(engine, dataset.A, dataset.B, new BarProgress(task), cancellationToken: cancellationToken);
                 });
 
             if (parse.GetValue(output) is FileInfo file)

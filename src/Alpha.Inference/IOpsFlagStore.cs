@@ -29,4 +29,16 @@ public interface IOpsFlagStore
     /// <param name="actor">Who raises them, and why (kept where the store records it).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     ValueTask RaiseAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Clears every entry within a scope — the entries <see cref="OpsFlagTable.Covers"/> says (<paramref name="modelId"/>,
+    /// <paramref name="pairId"/>) includes — and then sets the scope's own entry to <paramref name="flags"/> unless they are
+    /// <see cref="OpsFlags.Normal"/>, atomically: how an operator resumes (a canary resume keeps a leverage scale).
+    /// </summary>
+    /// <param name="modelId">The model id, or <see cref="OpsFlagTable.Any"/>.</param>
+    /// <param name="pairId">The pair id, or <see cref="OpsFlagTable.Any"/>.</param>
+    /// <param name="flags">What the scope's entry keeps.</param>
+    /// <param name="actor">Who resets them, and why (kept where the store records it).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask ResetAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken);
 }

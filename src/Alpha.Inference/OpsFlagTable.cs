@@ -59,4 +59,22 @@ public sealed class OpsFlagTable
         OpsFlags raised = Entries.TryGetValue((modelId, pairId), out OpsFlags f) ? f.Combine(flags) : flags;
         return new OpsFlagTable(Entries.SetItem((modelId, pairId), raised));
     }
+
+    /// <summary>
+    /// This table with every entry within the scope (<paramref name="modelId"/>, <paramref name="pairId"/>) removed and the
+    /// scope's own entry set to <paramref name="flags"/> unless they are <see cref="OpsFlags.Normal"/>.
+    /// </summary>
+    public OpsFlagTable Reset(string modelId, string pairId, OpsFlags flags)
+    {
+        IEnumerable<KeyValuePair<(string ModelId, string PairId), OpsFlags>> kept = Entries.Where(e => !Covers(modelId, pairId, e.Key.ModelId, e.Key.PairId));
+        return new OpsFlagTable(flags == OpsFlags.Normal ? kept : kept.Append(new((modelId, pairId), flags)));
+    }
+
+    /// <summary>
+    /// Whether the scope (<paramref name="scopeModelId"/>, <paramref name="scopePairId"/>) includes the entry
+    /// (<paramref name="modelId"/>, <paramref name="pairId"/>): each scope id is <see cref="Any"/> or equal to the entry's.
+    /// (m, *) includes (m, p) and (m, *) but not (*, p).
+    /// </summary>
+    public static bool Covers(string scopeModelId, string scopePairId, string modelId, string pairId) =>
+        (scopeModelId == Any || scopeModelId == modelId) && (scopePairId == Any || scopePairId == pairId);
 }

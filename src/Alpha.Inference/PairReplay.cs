@@ -12,8 +12,9 @@ public static class PairReplay
     /// <param name="a">Leg A's bars.</param>
     /// <param name="b">Leg B's bars.</param>
     /// <param name="progress">Receives the number of bars fed, every 4,096 bars and at the end.</param>
+    /// <param name="scores">When given, receives the model's inputs and probabilities at every bar scored.</param>
     /// <param name="cancellationToken">Checked every 4,096 bars.</param>
-    public static List<Signal> Run(PairEngine engine, BarSeries a, BarSeries b, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public static List<Signal> Run(PairEngine engine, BarSeries a, BarSeries b, IProgress<int>? progress = null, ICollection<LiveScore>? scores = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(a);
@@ -24,11 +25,11 @@ public static class PairReplay
         {
             if (j >= b.Count || (i < a.Count && a.Time[i] <= b.Time[j]))
             {
-                engine.Add(PairLeg.A, a[i++], signals);
+                engine.Add(PairLeg.A, a[i++], signals, scores);
             }
             else
             {
-                engine.Add(PairLeg.B, b[j++], signals);
+                engine.Add(PairLeg.B, b[j++], signals, scores);
             }
 
             if (((i + j) & 4095) == 0)

@@ -26,6 +26,24 @@ public sealed class RedisOpsFlagStore : IOpsFlagStore
         return 1
         """;
 
+    // Clears every field within the scope ARGV[1]|ARGV[2] ('*' covers any id), then sets the scope's own field to ARGV[3] unless it is empty.
+    private const string ResetScript = """
+        local fields = redis.call('HKEYS', KEYS[1])
+        for _, field in ipairs(fields) do
+          local bar = string.find(field, '|', 1, true)
+          if bar then
+            local m, p = string.sub(field, 1, bar - 1), string.sub(field, bar + 1)
+            if (ARGV[1] == '*' or ARGV[1] == m) and (ARGV[2] == '*' or ARGV[2] == p) then
+              redis.call('HDEL', KEYS[1], field)
+            end
+          end
+        end
+        if ARGV[3] ~= '' then
+          redis.call('HSET', KEYS[1], ARGV[1] .. '|' .. ARGV[2], ARGV[3])
+        end
+        return 1
+        """;
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
 
@@ -98,5 +116,15 @@ public sealed class RedisOpsFlagStore : IOpsFlagStore
         {
             throw new InvalidOperationException($"{_keys.OpsFlags}: the write was not applied.");
         }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask ResetAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pairId);
+        _ = new OpsFlagTable([new((modelId, pairId), flags)]);     // validates the ids and the scale
+        _ = await _db.ScriptEvaluateAsync(
+            ResetScript, [_keys.OpsFlags], [modelId, pairId, flags == OpsFlags.Normal ? "" : OpsFlagsJson.Serialize(flags)]).ConfigureAwait(false);
     }
 }

@@ -35,4 +35,15 @@ internal sealed class MemoryFlagStore(string name) : IOpsFlagStore
         Raises.Add((modelId, pairId, flags, actor));
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask ResetAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    {
+        if (Down)
+        {
+            throw new IOException($"{name} is down");
+        }
+
+        (Table, LastActor) = ((Table ?? OpsFlagTable.Empty).Reset(modelId, pairId, flags), actor);
+        return ValueTask.CompletedTask;
+    }
 }

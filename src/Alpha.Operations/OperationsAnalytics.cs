@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Alpha.Inference;
+using Alpha.Registry;
+
+namespace Alpha.Operations;
+
+/// <summary>
+/// The analytics of seed 003's <c>/metrics/model|trading|data_quality|risk</c>: what the catalogue serves and how it
+/// trained, what the worker did live (signals, fills, scores, checkpoints, bars, heartbeats), and the risk controls in force.
+/// </summary>
+public sealed class OperationsAnalytics
+{
+    private readonly ModelCatalogue _catalogue;
+    private readonly ModelRegistry _registry;
+    private readonly IOperationsStore _store;
+    private readonly OpsDesk _desk;
+    private readonly DrawdownPolicy? _drawdown;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the analytics.</summary>
+    /// <param name="catalogue">The models served.</param>
+    /// <param name="registry">Deployed versions, statuses and training metrics.</param>
+    /// <param name="store">What the worker recorded.</param>
+    /// <param name="desk">The flags in force.</param>
+    /// <param name="drawdown">dd_policy.yaml's levels, or null.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public OperationsAnalytics(ModelCatalogue catalogue, ModelRegistry registry, IOperationsStore store, OpsDesk desk, DrawdownPolicy? drawdown, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(desk);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        (_catalogue, _registry, _store, _desk, _drawdown, _time) = (catalogue, registry, store, desk, drawdown, timeProvider);
+    }
+
+    /// <summary>Every catalogue model: its serving version's status and metrics, and its live scores over the last <paramref name="window"/>.</summary>
+    public async Task<ModelReport> ModelsAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        ImmutableArray<ScoreActivity> scores = await _store.ScoresAsync(now - window, cancellationToken).ConfigureAwait(false);
+        var models = ImmutableArray.CreateBuilder<ModelAnalytics>(_catalogue.Models.Length);
+        foreach (ModelDefinition model in _catalogue.Models)
+        {
+            string? deployed = await _registry.DeployedAsync(model.ModelId, cancellationToken).ConfigureAwait(false);
+            string? serving = model.Version == ModelDefinition.Deployed ? deployed : model.Version;
+            ModelVersionState? state = serving is null ? null : (await _registry.VersionsAsync(model.ModelId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(v => v.Version == serving);
+            JsonElement? metrics = state?.Record?.MetricsJson is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+            models.Add(new ModelAnalytics(
+                model.ModelId, model.Kind, model.PairId, (int)model.Timeframe.TotalSeconds, model.Version, deployed, state is null ? null : ModelLifecycle.Name(state.Status), metrics,
+                [.. scores.Where(s => s.ModelId == model.ModelId && s.PairId == model.PairId)]));
+        }
+
+        return new ModelReport(now, now - window, models.MoveToImmutable());
+    }
+
+    /// <summary>Signals and fills over the last <paramref name="window"/>, and every engine's position.</summary>
+    public async Task<TradingReport> TradingAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        ImmutableArray<PairActivity> pairs = await _store.ActivityAsync(now - window, cancellationToken).ConfigureAwait(false);
+        ImmutableArray<PairPosition> positions = await _store.PositionsAsync(cancellationToken).ConfigureAwait(false);
+        return new TradingReport(now, now - window, pairs, positions);
+    }
+
+    /// <summary>The live bars and which symbols are behind.</summary>
+    public async Task<DataQualityReport> DataQualityAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        ImmutableArray<BarCoverage> bars = await _store.BarsAsync(now, cancellationToken).ConfigureAwait(false);
+        return new DataQualityReport(now, bars, [.. bars.Where(b => b.LagSeconds > 2.0 * b.TimeframeSeconds).Select(b => $"{b.Symbol}@{b.TimeframeSeconds}")]);
+    }
+
+    /// <summary>The flags in force, the drawdown levels and the hosts' heartbeats.</summary>
+    public async Task<RiskReport> RiskAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        OpsFlagTable flags = await _desk.FlagsAsync(cancellationToken).ConfigureAwait(false);
+        ImmutableArray<HostHeartbeat> heartbeats = await _store.HeartbeatsAsync(now, cancellationToken).ConfigureAwait(false);
+        return new RiskReport(now, [.. FlagEntry.Of(flags)], _drawdown, heartbeats);
+    }
+}
