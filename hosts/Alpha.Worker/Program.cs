@@ -1,3 +1,4 @@
+using Alpha.Hosting;
 using Alpha.Inference;
 using Alpha.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ try
 {
     settings = WorkerSettings.Read(builder.Configuration);
 }
-catch (WorkerSettingsException e)
+catch (HostSettingsException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 2;

@@ -1,0 +1,63 @@
+using Alpha.Inference;
+using Alpha.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Alpha.Api;
+
+/// <summary><c>/api/v1/ops</c>: halt, flatten, resume (two approvers), rollback, retrain — role-checked and audited — and the flags, pending requests and audit trail.</summary>
+internal static class OpsEndpoints
+{
+    public static RouteGroupBuilder MapOps(this RouteGroupBuilder api)
+    {
+        RouteGroupBuilder ops = api.MapGroup("/ops").WithTags("ops");
+        ops.MapPost("/halt", HaltAsync).RequireOperation(OpsActions.Halt).RequireRateLimiting(RateLimits.Mutating)
+            .WithSummary("Halts a scope: soft (no new entries) or hard (no signals). Approver.");
+        ops.MapPost("/flatten", FlattenAsync).RequireOperation(OpsActions.Flatten).RequireRateLimiting(RateLimits.Mutating)
+            .WithSummary("Flattens a scope: exits at the next open, no new entries. Approver.");
+        ops.MapPost("/resume", ResumeAsync).RequireOperation(OpsActions.Resume).RequireRateLimiting(RateLimits.Mutating)
+            .WithSummary("One approver's resume of a scope: 202 until a second, distinct approver sends the same resume, then 200 and the scope's flags are cleared.");
+        ops.MapPost("/rollback", RollbackAsync).RequireOperation(OpsActions.Rollback).RequireRateLimiting(RateLimits.Mutating)
+            .WithSummary("Repoints a model's deployed version to the previous one. Approver.");
+        ops.MapPost("/retrain", RetrainAsync).RequireOperation(OpsActions.Retrain).RequireRateLimiting(RateLimits.Mutating)
+            .WithSummary("Asks the retraining service for a run of a model. Editor.");
+        ops.MapGet("/flags", FlagsAsync).RequireRole(OperatorRole.Viewer)
+            .WithSummary("The operator flags in force.");
+        ops.MapGet("/requests", RequestsAsync).RequireRole(OperatorRole.Viewer)
+            .WithSummary("Pending requests: resumes waiting for a second approver, retrains waiting for the retraining service.");
+        ops.MapGet("/audit", AuditAsync).RequireRole(OperatorRole.Approver)
+            .WithSummary("The newest audit records, optionally of one action.");
+        return ops;
+    }
+
+    private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> HaltAsync(HaltRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.HaltAsync(Scope(request.Model, request.Pair), request.Level ?? HaltLevel.Soft, request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> FlattenAsync(ScopeRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.FlattenAsync(Scope(request.Model, request.Pair), request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> ResumeAsync(ResumeRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.ResumeAsync(Scope(request.Model, request.Pair), request.LeverageScale ?? 1.0, request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> RollbackAsync(ModelRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.RollbackAsync(request.Model ?? "", request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> RetrainAsync(ModelRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.RequestRetrainAsync(request.Model ?? "", request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Ok<FlagEntry[]>> FlagsAsync(OpsDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(FlagEntry.Of(await desk.FlagsAsync(cancellationToken)).ToArray());
+
+    private static async Task<Ok<OpsRequest[]>> RequestsAsync(IOpsRequestStore requests, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await requests.PendingAsync(null, cancellationToken)).ToArray());
+
+    private static async Task<Results<Ok<AuditEntry[]>, ProblemHttpResult>> AuditAsync(string? action, int? limit, IAuditLog audit, CancellationToken cancellationToken) =>
+        limit is < 1 or > 1000
+            ? Problems.BadRequest($"limit must be in [1, 1000], not {limit}.")
+            : TypedResults.Ok((await audit.RecentAsync(string.IsNullOrEmpty(action) ? null : action, limit ?? 100, cancellationToken)).ToArray());
+
+    private static OpsScope Scope(string? model, string? pair) =>
+        new(string.IsNullOrEmpty(model) ? OpsFlagTable.Any : model, string.IsNullOrEmpty(pair) ? OpsFlagTable.Any : pair);
+
+    private static Results<Ok<OpsResult>, Accepted<OpsResult>> Answer(OpsResult result) =>
+        result.Outcome == AuditOutcome.Pending ? TypedResults.Accepted((string?)null, result) : TypedResults.Ok(result);
+}
