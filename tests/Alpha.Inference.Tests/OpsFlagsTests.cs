@@ -26,6 +26,34 @@ public sealed class OpsFlagsTests
         Assert.Throws<ArgumentException>(() => new OpsFlagTable([new(("m", "P"), OpsFlags.Normal with { LeverageScale = 0 })]));
     }
 
+    [Theory]
+    [InlineData("*", "*", "m", "P", true)]
+    [InlineData("m", "*", "m", "P", true)]
+    [InlineData("m", "*", "m", "*", true)]
+    [InlineData("m", "*", "*", "P", false)]
+    [InlineData("m", "*", "*", "*", false)]
+    [InlineData("*", "P", "m", "P", true)]
+    [InlineData("*", "P", "m", "Q", false)]
+    [InlineData("m", "P", "m", "P", true)]
+    [InlineData("m", "P", "n", "P", false)]
+    public void Covers_AScopeIncludesEntriesItsWildcardsMatch(string scopeModel, string scopePair, string model, string pair, bool covered) =>
+        Assert.Equal(covered, OpsFlagTable.Covers(scopeModel, scopePair, model, pair));
+
+    [Fact]
+    public void Reset_ClearsTheScope_AndKeepsOnlyAScaleBelowOne()
+    {
+        var table = new OpsFlagTable([new(("m", "P"), s_halt), new(("m", "*"), s_halt), new(("*", "P"), s_halt), new(("n", "Q"), s_half)]);
+
+        OpsFlagTable model = table.Reset("m", "*", OpsFlags.Normal);
+        OpsFlagTable canary = table.Reset("*", "*", s_half);
+
+        Assert.Equal([("*", "P"), ("n", "Q")], model.Entries.Keys);
+        Assert.Equal(s_halt, model.For("m", "P"));      // the (*, P) halt is broader than the scope: it stays
+        Assert.Equal([("*", "*")], canary.Entries.Keys);
+        Assert.Equal(s_half, canary.For("m", "P"));
+        Assert.Empty(table.Reset("*", "*", OpsFlags.Normal).Entries);
+    }
+
     [Fact]
     public void Raise_OnlyEverRestrictsMore()
     {

@@ -139,6 +139,27 @@ public sealed class RedisAdapterTests
     }
 
     [RedisFact]
+    public async Task OpsFlagStore_Reset_ClearsEveryEntryWithinTheScope_KeepsTheScale_AsTheTableDoes()
+    {
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);
+        var store = new RedisOpsFlagStore(redis, new RedisKeys($"test:{Guid.NewGuid():N}:"));
+        var halt = OpsFlags.Normal with { SoftHalt = true };
+        var table = new OpsFlagTable([new(("m", "P"), halt), new(("m", "Q"), halt), new(("m", "*"), halt), new(("*", "P"), halt), new(("n", "*"), halt), new(("*", "*"), halt)]);
+        await store.WriteAsync(table, "ops", CancellationToken.None);
+
+        await store.ResetAsync("m", "*", OpsFlags.Normal, "ops.resume", CancellationToken.None);
+        OpsFlagTable afterModel = (await store.ReadAsync(CancellationToken.None))!;
+        await store.ResetAsync("*", "*", OpsFlags.Normal with { LeverageScale = 0.2 }, "ops.resume", CancellationToken.None);
+        OpsFlagTable afterAll = (await store.ReadAsync(CancellationToken.None))!;
+
+        Assert.Equal([("*", "*"), ("*", "P"), ("n", "*")], afterModel.Entries.Keys);
+        Assert.Equal(table.Reset("m", "*", OpsFlags.Normal).Entries, afterModel.Entries);
+        Assert.Equal(OpsFlags.Normal with { LeverageScale = 0.2 }, Assert.Single(afterAll.Entries).Value);
+        await store.ResetAsync("*", "*", OpsFlags.Normal, "ops.resume", CancellationToken.None);
+        Assert.Null(await store.ReadAsync(CancellationToken.None));     // nothing in force: the hash is gone
+    }
+
+    [RedisFact]
     public async Task ShardLease_OneOwnerAtATime_ExtendedAndReleasedByItsOwnerOnly_FreeOnceExpired()
     {
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConfiguration);

@@ -42,6 +42,27 @@ public sealed class WorkerStoreTests(TestDatabase database) : IClassFixture<Test
         Assert.Equal("dd_policy: pair drawdown", await who.ExecuteScalarAsync());
     }
 
+    [PostgresFact]
+    public async Task OpsFlags_Reset_ClearsEveryEntryWithinTheScope_KeepsTheScale_AsTheTableDoes()
+    {
+        var store = new PostgresOpsFlagStore(database.DataSource);
+        var halt = OpsFlags.Normal with { SoftHalt = true };
+        var table = new OpsFlagTable([new(("m", "P"), halt), new(("m", "Q"), halt), new(("m", "*"), halt), new(("*", "P"), halt), new(("n", "*"), halt), new(("*", "*"), halt)]);
+        await store.WriteAsync(table, "ops", CancellationToken.None);
+
+        await store.ResetAsync("m", "*", OpsFlags.Normal, "ops.resume by a and b", CancellationToken.None);
+        OpsFlagTable afterModel = (await store.ReadAsync(CancellationToken.None))!;
+        await store.ResetAsync("*", "*", OpsFlags.Normal with { LeverageScale = 0.2 }, "ops.resume by a and b", CancellationToken.None);
+        OpsFlagTable afterAll = (await store.ReadAsync(CancellationToken.None))!;
+
+        Assert.Equal(table.Reset("m", "*", OpsFlags.Normal).Entries, afterModel.Entries);
+        Assert.Equal(3, afterModel.Entries.Count);
+        Assert.Equal(OpsFlags.Normal with { LeverageScale = 0.2 }, Assert.Single(afterAll.Entries).Value);
+        await using Npgsql.NpgsqlCommand who = database.DataSource.CreateCommand("SELECT updated_by FROM core.ops_flags");
+        Assert.Equal("ops.resume by a and b", await who.ExecuteScalarAsync());
+        await database.ExecuteAsync("DELETE FROM core.ops_flags");
+    }
+
     private static OutboxEntry Entry(long sequence, EngineCheckpoint checkpoint)
     {
         var batch = new OutboxBatch();

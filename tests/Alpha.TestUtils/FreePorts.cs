@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Alpha.Worker.FaultTests;
+namespace Alpha.TestUtils;
 
 /// <summary>Free loopback ports, asked of the operating system.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int Next()
     {
