@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -8,6 +9,8 @@ namespace Alpha.Api;
 /// <summary>Every route of the API: <c>/api/v1/…</c>, health, Prometheus metrics, the OpenAPI document and its reference UI.</summary>
 internal static class ApiEndpoints
 {
+    private static readonly HttpMethodMetadata s_get = new(["GET"]);
+
     public static WebApplication MapAlphaApi(this WebApplication app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1");
@@ -20,8 +23,14 @@ internal static class ApiEndpoints
 
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).WithMetadata(s_get);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync }).WithMetadata(s_get);
+        return app;
+    }
+
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint().WithMetadata(s_get);
         return app;
     }
 

@@ -38,7 +38,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAlphaApi();
 app.MapHealth();
-app.MapPrometheusScrapingEndpoint();
+app.MapMetrics();
 app.MapDocumentation();
 await app.RunAsync();
 return 0;
