@@ -21,7 +21,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             OperationRefusedException { Refusal: OpsRefusal.Forbidden } e => (403, "Forbidden.", e.Message),
             OperationRefusedException { Refusal: OpsRefusal.NotFound } e => (404, "Not found.", e.Message),
             OperationRefusedException { Refusal: OpsRefusal.Conflict } e => (409, "Conflict.", e.Message),
-            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", e.InnerException is System.Text.Json.JsonException json ? $"{e.Message} {json.Message}" : e.Message),
             ArgumentException e => (400, "The request is not valid.", e.Message),
             ConfigException e => (400, "The model cannot serve this request.", e.Message),
             ModelVersionNotFoundException e => (404, "No version to serve.", e.Message),

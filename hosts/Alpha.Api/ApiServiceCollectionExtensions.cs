@@ -98,7 +98,8 @@ internal static class ApiServiceCollectionExtensions
 
     /// <summary>problem+json for every error, including 401, 403, 404 and 405 without a body of their own.</summary>
     public static IServiceCollection AddAlphaProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails().AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails().AddExceptionHandler<ApiExceptionHandler>()
+            .Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);     // binding failures reach the handler, which names the parameter
 
     /// <summary>Liveness (the process answers) and readiness (PostgreSQL and Redis answer).</summary>
     public static IServiceCollection AddAlphaHealthChecks(this IServiceCollection services)

@@ -71,6 +71,15 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
+        if (_redis is not null)
+        {
+            IServer redis = _redis.GetServer(_redis.GetEndPoints()[0]);
+            await foreach (RedisKey key in redis.KeysAsync(pattern: Keys.Prefix + "*"))
+            {
+                await _redis.GetDatabase().KeyDeleteAsync(key);
+            }
+        }
+
         Dispose();
         await Database.DisposeAsync();
     }
