@@ -8,7 +8,8 @@ internal static class AnalyticsEndpoints
 {
     public static RouteGroupBuilder MapAnalytics(this RouteGroupBuilder api)
     {
-        RouteGroupBuilder metrics = api.MapGroup("/metrics").WithTags("analytics");
+        RouteGroupBuilder metrics = api.MapGroup("/metrics").WithTags("analytics")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         metrics.MapGet("/model", ModelAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("Every catalogue model: serving version, its status and training metrics, live scores over the last hours (default 24).");
         metrics.MapGet("/trading", TradingAsync).RequireRole(OperatorRole.Viewer)

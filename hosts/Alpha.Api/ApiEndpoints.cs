@@ -13,7 +13,10 @@ internal static class ApiEndpoints
 
     public static WebApplication MapAlphaApi(this WebApplication app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1");
+        RouteGroupBuilder api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapModels();
         api.MapSignals();
         api.MapOps();

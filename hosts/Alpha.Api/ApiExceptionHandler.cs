@@ -26,6 +26,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             ConfigException e => (400, "The model cannot serve this request.", e.Message),
             ModelVersionNotFoundException e => (404, "No version to serve.", e.Message),
             ModelVerificationException e => (409, "The version fails verification.", e.Message),
+            Npgsql.PostgresException { SqlState: ['2', '2', ..] } => (400, "The request is not valid.", "A value of the request is not one the database accepts."),
             DbException or RedisException or TimeoutException => (503, "A server the API needs is unavailable.", $"{ServerOf(exception)} did not answer; retry later."),
             _ => (500, "Internal error.", "The error is logged."),
         };

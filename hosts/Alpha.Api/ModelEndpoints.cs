@@ -11,14 +11,15 @@ internal static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModels(this RouteGroupBuilder api)
     {
-        RouteGroupBuilder models = api.MapGroup("/models").WithTags("models");
+        RouteGroupBuilder models = api.MapGroup("/models").WithTags("models")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/", ListAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("Every catalogue model with its deployed version and registered versions.");
         models.MapGet("/{id}", GetAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("One catalogue model with its registry state.");
         models.MapGet("/{id}/history", HistoryAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("The model's registry events, oldest first (hash-chained: each names the previous event's hash).");
-        models.MapPost("/{id}/predict", PredictAsync).RequireOperation(OpsActions.Predict).RequireRateLimiting(RateLimits.Mutating)
+        models.MapPost("/{id}/predict", PredictAsync).RequireOperation(OpsActions.Predict).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Runs the model on a feature row (its prediction and, for pair-gbdt, the model gates) or on both legs' bars (the decision and the signal a worker would give at the last bar).");
         return models;
     }

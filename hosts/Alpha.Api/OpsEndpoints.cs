@@ -9,16 +9,17 @@ internal static class OpsEndpoints
 {
     public static RouteGroupBuilder MapOps(this RouteGroupBuilder api)
     {
-        RouteGroupBuilder ops = api.MapGroup("/ops").WithTags("ops");
-        ops.MapPost("/halt", HaltAsync).RequireOperation(OpsActions.Halt).RequireRateLimiting(RateLimits.Mutating)
+        RouteGroupBuilder ops = api.MapGroup("/ops").WithTags("ops")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        ops.MapPost("/halt", HaltAsync).RequireOperation(OpsActions.Halt).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Halts a scope: soft (no new entries) or hard (no signals). Approver.");
-        ops.MapPost("/flatten", FlattenAsync).RequireOperation(OpsActions.Flatten).RequireRateLimiting(RateLimits.Mutating)
+        ops.MapPost("/flatten", FlattenAsync).RequireOperation(OpsActions.Flatten).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Flattens a scope: exits at the next open, no new entries. Approver.");
-        ops.MapPost("/resume", ResumeAsync).RequireOperation(OpsActions.Resume).RequireRateLimiting(RateLimits.Mutating)
+        ops.MapPost("/resume", ResumeAsync).RequireOperation(OpsActions.Resume).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("One approver's resume of a scope: 202 until a second, distinct approver sends the same resume, then 200 and the scope's flags are cleared.");
-        ops.MapPost("/rollback", RollbackAsync).RequireOperation(OpsActions.Rollback).RequireRateLimiting(RateLimits.Mutating)
+        ops.MapPost("/rollback", RollbackAsync).RequireOperation(OpsActions.Rollback).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Repoints a model's deployed version to the previous one. Approver.");
-        ops.MapPost("/retrain", RetrainAsync).RequireOperation(OpsActions.Retrain).RequireRateLimiting(RateLimits.Mutating)
+        ops.MapPost("/retrain", RetrainAsync).RequireOperation(OpsActions.Retrain).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Asks the retraining service for a run of a model. Editor.");
         ops.MapGet("/flags", FlagsAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("The operator flags in force.");
@@ -53,7 +54,7 @@ internal static class OpsEndpoints
     private static async Task<Results<Ok<AuditEntry[]>, ProblemHttpResult>> AuditAsync(string? action, int? limit, IAuditLog audit, CancellationToken cancellationToken) =>
         limit is < 1 or > 1000
             ? Problems.BadRequest($"limit must be in [1, 1000], not {limit}.")
-            : TypedResults.Ok((await audit.RecentAsync(string.IsNullOrEmpty(action) ? null : action, limit ?? 100, cancellationToken)).ToArray());
+            : TypedResults.Ok((await audit.RecentAsync(QueryText.Optional(nameof(action), action), limit ?? 100, cancellationToken)).ToArray());
 
     private static OpsScope Scope(string? model, string? pair) =>
         new(string.IsNullOrEmpty(model) ? OpsFlagTable.Any : model, string.IsNullOrEmpty(pair) ? OpsFlagTable.Any : pair);

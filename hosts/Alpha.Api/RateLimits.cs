@@ -11,6 +11,13 @@ internal static class RateLimits
 {
     public const string Mutating = "mutating";
 
+    /// <summary>Documents the problems of an endpoint that changes state or computes: invalid (400), unknown (404), conflicting (409), too many (429).</summary>
+    public static RouteHandlerBuilder ProducesMutationProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     public static IServiceCollection AddAlphaRateLimits(this IServiceCollection services, ApiSettings settings) =>
         services.AddRateLimiter(options =>
         {

@@ -9,7 +9,8 @@ internal static class SignalEndpoints
 {
     public static RouteGroupBuilder MapSignals(this RouteGroupBuilder api)
     {
-        RouteGroupBuilder signals = api.MapGroup("/signals").WithTags("signals");
+        RouteGroupBuilder signals = api.MapGroup("/signals").WithTags("signals")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         signals.MapGet("/latest", LatestAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("The latest signal of every model and pair (or of one model), from Redis.");
         signals.MapGet("/history", HistoryAsync).RequireRole(OperatorRole.Viewer)
@@ -18,7 +19,7 @@ internal static class SignalEndpoints
     }
 
     private static async Task<Ok<Signal[]>> LatestAsync(string? model, ILatestSignals latest, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await latest.ReadAsync(string.IsNullOrEmpty(model) ? null : model, cancellationToken)).ToArray());
+        TypedResults.Ok((await latest.ReadAsync(QueryText.Optional(nameof(model), model), cancellationToken)).ToArray());
 
     private static async Task<Results<Ok<SignalHistoryView>, ProblemHttpResult>> HistoryAsync(
         string? model, string? pair, string? action, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, ISignalHistory history, CancellationToken cancellationToken)
@@ -48,8 +49,8 @@ internal static class SignalEndpoints
 
         var query = new SignalQuery
         {
-            ModelId = string.IsNullOrEmpty(model) ? null : model,
-            PairId = string.IsNullOrEmpty(pair) ? null : pair,
+            ModelId = QueryText.Optional(nameof(model), model),
+            PairId = QueryText.Optional(nameof(pair), pair),
             Action = wanted,
             From = from?.UtcDateTime,
             To = to?.UtcDateTime,

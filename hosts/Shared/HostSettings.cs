@@ -80,7 +80,7 @@ internal sealed class HostSettings(string host, IConfiguration root, string sect
         }
         catch (ArgumentException e)
         {
-            throw Problem("REDIS_URL", e.Message.Replace("REDIS_URL ", "", StringComparison.Ordinal));
+            throw Problem("REDIS_URL", WithoutName(e.Message, "REDIS_URL"));
         }
     }
 
@@ -94,9 +94,13 @@ internal sealed class HostSettings(string host, IConfiguration root, string sect
         }
         catch (ArgumentException e)
         {
-            throw Problem("POSTGRES_URL", e.Message.Replace("POSTGRES_URL ", "", StringComparison.Ordinal));
+            throw Problem("POSTGRES_URL", WithoutName(e.Message, "POSTGRES_URL"));
         }
     }
+
+    // "REDIS_URL is not …" / "REDIS_URL: the database …" → "is not …" / "the database …": the error names the key once.
+    private static string WithoutName(string message, string name) =>
+        message.StartsWith(name, StringComparison.Ordinal) ? message[name.Length..].TrimStart(':', ' ') : message;
 
     /// <summary>An error naming a key of the host's section.</summary>
     public HostSettingsException Problem(string key, string problem) => new(host, key, problem);

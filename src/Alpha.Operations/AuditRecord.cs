@@ -2,7 +2,8 @@ namespace Alpha.Operations;
 
 /// <summary>
 /// One audited operation (seed 003's <c>audit.analytics_actions</c>): who, with which role, did what to what, why, with
-/// which payload (its SHA-256) and how it ended.
+/// which payload (its SHA-256) and how it ended. Text from a request (target, reason, detail) holds no control character
+/// but newlines: the desk writes them as <c>\uXXXX</c>.
 /// </summary>
 /// <param name="Time">When (UTC).</param>
 /// <param name="Actor">The operator's name (<c>anonymous</c> never appears: unauthenticated calls are not operations).</param>

@@ -180,9 +180,7 @@ public sealed partial class OpsDesk
     public ValueTask<long> RecordDeniedAsync(string action, string target, OperatorIdentity by, string payloadSha256, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
-        return _audit.AppendAsync(
-            new AuditRecord(_time.GetUtcNow(), by.Name, by.Role, action, target, null, payloadSha256, AuditOutcome.Denied, $"{OperatorRoles.Name(by.Role)} may not {action}."),
-            cancellationToken);
+        return _audit.AppendAsync(Record(action, target, null, payloadSha256, by, AuditOutcome.Denied, $"{OperatorRoles.Name(by.Role)} may not {action}."), cancellationToken);
     }
 
     /// <summary>Lowercase hex SHA-256 of a request's canonical payload.</summary>
@@ -216,7 +214,7 @@ public sealed partial class OpsDesk
                 string detail = written.Count == 0
                     ? $"The {store.Name} flag store failed ({e.GetType().Name}); nothing was changed. Retry when it is back."
                     : $"Written to {string.Join(", ", written)}; the {store.Name} flag store failed ({e.GetType().Name}). Retry: the operation is idempotent.";
-                await TryAppendAsync(new AuditRecord(_time.GetUtcNow(), by.Name, by.Role, action, scope.ToString(), reason, PayloadHash(payload), AuditOutcome.Failed, detail)).ConfigureAwait(false);
+                await TryAppendAsync(Record(action, scope.ToString(), reason, PayloadHash(payload), by, AuditOutcome.Failed, detail)).ConfigureAwait(false);
                 throw;
             }
         }
@@ -265,7 +263,11 @@ public sealed partial class OpsDesk
     }
 
     private ValueTask<long> AppendAsync(string action, string target, string? reason, string payload, OperatorIdentity by, AuditOutcome outcome, string detail, CancellationToken cancellationToken) =>
-        _audit.AppendAsync(new AuditRecord(_time.GetUtcNow(), by.Name, by.Role, action, target, reason, PayloadHash(payload), outcome, detail), cancellationToken);
+        _audit.AppendAsync(Record(action, target, reason, PayloadHash(payload), by, outcome, detail), cancellationToken);
+
+    // Request text is escaped (AuditText): a NUL in a fuzzed model id must not cost the record.
+    private AuditRecord Record(string action, string target, string? reason, string payloadSha256, OperatorIdentity by, AuditOutcome outcome, string detail) =>
+        new(_time.GetUtcNow(), by.Name, by.Role, action, AuditText.Escape(target), AuditText.EscapeOrNull(reason), payloadSha256, outcome, AuditText.Escape(detail));
 
     private async Task TryAppendAsync(AuditRecord record)
     {

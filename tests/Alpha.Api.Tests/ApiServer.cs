@@ -26,6 +26,9 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
 
     public TestDatabase Database { get; } = new();
 
+    /// <summary>Everything the API logged.</summary>
+    public LogSink Logs { get; } = new();
+
     public RedisKeys Keys { get; } = new($"api-test:{Guid.NewGuid():N}:");
 
     public ApiFactory Factory => _factory ?? throw new InvalidOperationException("The servers are missing.");
@@ -66,7 +69,7 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
             _keys[name] = key.Key;
         }
 
-        _factory = new ApiFactory(Settings);
+        _factory = new ApiFactory(Settings, Logs);
     }
 
     public async Task DisposeAsync()

@@ -9,7 +9,11 @@ namespace Alpha.Api.Tests;
 /// <summary>What the worker's relay would have delivered for the deployed pair: its signals and bars, into the server's Redis and PostgreSQL, through the relay's own targets.</summary>
 public static class Delivered
 {
-    public static async Task SignalsAndBarsAsync(ApiServer server, IReadOnlyList<Signal> signals, int bars)
+    /// <summary>Bars delivered per leg (the first of each file).</summary>
+    public const int Bars = 500;
+
+    /// <summary>Delivers <paramref name="signals"/> and the first <see cref="Bars"/> bars of each leg (idempotent, as the relay is).</summary>
+    public static async Task SignalsAndBarsAsync(ApiServer server, IReadOnlyList<Signal> signals)
     {
         var batch = new OutboxBatch();
         foreach (Signal signal in signals)
@@ -18,7 +22,7 @@ public static class Delivered
         }
 
         TimeSpan h4 = TimeSpan.FromHours(4);
-        for (int i = 0; i < bars; i++)
+        for (int i = 0; i < Bars; i++)
         {
             batch.Bars.Add(new SourcedBar(ApiServer.Pair.A.Symbol, h4, ApiServer.Pair.A[i]));
             batch.Bars.Add(new SourcedBar(ApiServer.Pair.B.Symbol, h4, ApiServer.Pair.B[i]));

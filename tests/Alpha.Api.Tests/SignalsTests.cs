@@ -19,7 +19,7 @@ public sealed class SignalsTests(ApiServer server) : IAsyncLifetime
     {
         if (TestDatabase.IsWanted)
         {
-            await Delivered.SignalsAndBarsAsync(server, Expected, bars: 500);
+            await Delivered.SignalsAndBarsAsync(server, Expected);
         }
     }
 

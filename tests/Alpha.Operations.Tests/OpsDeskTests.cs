@@ -174,6 +174,16 @@ public sealed class OpsDeskTests(TestDatabase database) : IClassFixture<TestData
     }
 
     [ServersFact]
+    public async Task ControlCharactersInARequest_AreRefused_AndAuditedEscaped()
+    {
+        OperationRefusedException e = await Assert.ThrowsAsync<OperationRefusedException>(() => Desk().FlattenAsync(new OpsScope("audnzd\0h4", "*"), "x", Alice, CancellationToken.None));
+
+        Assert.Equal(OpsRefusal.NotFound, e.Refusal);
+        AuditRecord refused = await AuditAsync(await LastAuditIdAsync(Alice.Name, OpsActions.Flatten));
+        Assert.Equal(("audnzd\\u0000h4|*", AuditOutcome.Refused), (refused.Target, refused.Outcome));
+    }
+
+    [ServersFact]
     public async Task AuditLog_IsAppendOnly_InTheDatabase()
     {
         OpsResult result = await Desk().HaltAsync(OpsScope.Everything, HaltLevel.Soft, "x", Alice, CancellationToken.None);
