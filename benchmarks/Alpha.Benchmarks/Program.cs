@@ -27,6 +27,12 @@ if (args is ["worker-load", string redis, ..])
     return;
 }
 
+if (args is ["api-load", string postgres, string apiRedis, ..])
+{
+    await Alpha.Benchmarks.Inference.ApiLoad.RunAsync(postgres, apiRedis, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
 if (args is ["mutate", string cases, ..])
 {
     Alpha.Benchmarks.Boosting.ModelMutationCommand.Run(int.Parse(cases, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261207);

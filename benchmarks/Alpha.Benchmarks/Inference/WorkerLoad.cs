@@ -44,7 +44,7 @@ internal static class WorkerLoad
         await PhaseAsync("real rate × 100", redis, prefix with { Prefix = prefix.Prefix + "x100:" }, version, pairs, paced: TimeSpan.FromMilliseconds(600));
 
         double[] ping = await PingAsync(redis);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline: Redis PING round trip | {ping.Length:N0} | | | {Percentile(ping, 0.5):F3} | {Percentile(ping, 0.99):F3} | {ping[^1]:F3} | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline: Redis PING round trip | {ping.Length:N0} | | | {LoadStats.Percentile(ping, 0.5):F3} | {LoadStats.Percentile(ping, 0.99):F3} | {ping[^1]:F3} | | |"));
     }
 
     private static (ModelDefinition Model, BarSeries A, BarSeries B) Pair(AudNzdVersion version, int i, int minutes)
@@ -195,7 +195,7 @@ internal static class WorkerLoad
         double[] sorted = [.. latencies.Order()];
         long bars = (long)(count - measuredFrom) * 2 * pairs.Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name}{(delivered ? "" : " (NOT all signals arrived)")} | {bars:N0} | {sorted.Length:N0} of {expected.Count:N0} | {bars / wall.TotalSeconds:N0} | {Percentile(sorted, 0.5):F3} | {Percentile(sorted, 0.99):F3} | {(sorted.Length > 0 ? sorted[^1] : double.NaN):F3} | {cpu:F0} | {process.PeakWorkingSet64 / 1048576.0:F0} |"));
+            $"| {name}{(delivered ? "" : " (NOT all signals arrived)")} | {bars:N0} | {sorted.Length:N0} of {expected.Count:N0} | {bars / wall.TotalSeconds:N0} | {LoadStats.Percentile(sorted, 0.5):F3} | {LoadStats.Percentile(sorted, 0.99):F3} | {(sorted.Length > 0 ? sorted[^1] : double.NaN):F3} | {cpu:F0} | {process.PeakWorkingSet64 / 1048576.0:F0} |"));
         await redis.GetSubscriber().UnsubscribeAsync(keys.SignalNotify);
         await Cleanup(redis, keys);
     }
@@ -234,7 +234,4 @@ internal static class WorkerLoad
             await db.KeyDeleteAsync(key);
         }
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -55,3 +55,7 @@ CREATE TABLE core.ops_requests (
 );
 
 CREATE INDEX ops_requests_pending ON core.ops_requests (action, model_id, pair_id) WHERE status = 'pending';
+
+-- The API's signal history pages newest first, by (bar_time, id), over every signal or one model's and pair's.
+CREATE INDEX signals_history_newest ON core.signals_history (bar_time DESC, id DESC);
+CREATE INDEX signals_history_pair_newest ON core.signals_history (model_id, pair_id, bar_time DESC, id DESC);
