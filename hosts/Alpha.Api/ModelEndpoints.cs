@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Alpha.Inference;
 using Alpha.MarketData;
 using Alpha.Operations;
@@ -96,9 +97,10 @@ internal static class ModelEndpoints
 
     private static async Task<ModelView> ViewAsync(ModelDefinition model, ModelRegistry registry, CancellationToken cancellationToken)
     {
-        string? deployed = await registry.DeployedAsync(model.ModelId, cancellationToken);
-        IEnumerable<VersionView> versions = (await registry.VersionsAsync(model.ModelId, cancellationToken)).Select(VersionView.Of);
-        return new ModelView(model.ModelId, model.Kind, model.PairId, model.LegA, model.LegB, (int)model.Timeframe.TotalSeconds, model.Version, model.Shard, deployed, [.. versions]);
+        // One read of the registry's log: the deployed pointer is the version whose state is deployed.
+        ImmutableArray<ModelVersionState> versions = await registry.VersionsAsync(model.ModelId, cancellationToken);
+        string? deployed = versions.FirstOrDefault(v => v.Status == ModelStatus.Deployed)?.Version;
+        return new ModelView(model.ModelId, model.Kind, model.PairId, model.LegA, model.LegB, (int)model.Timeframe.TotalSeconds, model.Version, model.Shard, deployed, [.. versions.Select(VersionView.Of)]);
     }
 
     private static ProblemHttpResult UnknownModel(string id) => Problems.NotFound($"'{id}' is not a model of the catalogue.");
