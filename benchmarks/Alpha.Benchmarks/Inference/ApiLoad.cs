@@ -84,6 +84,17 @@ internal static class ApiLoad
                     $"| {(auth ? "" : "baseline: ")}`{path}` | {ms.Length:N0} | {ms.Length / elapsed:N0} | {errors} | {LoadStats.Percentile(ms, 0.5):F2} | {LoadStats.Percentile(ms, 0.95):F2} | {p99:F2} | {ms[^1]:F2} | {p99 / baseline:F2} |"));
             }
 
+            Console.WriteLine();
+            Console.WriteLine("One request at a time (hey -c 1, 1,000 requests after 200 of warm-up): the service time, without queueing.");
+            Console.WriteLine();
+            Console.WriteLine("| endpoint | p50 ms | p99 ms |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach ((string path, bool auth) in targets)
+            {
+                double[] ms = await SequentialAsync(root + path, auth ? key.Key : null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{path}` | {LoadStats.Percentile(ms, 0.5):F2} | {LoadStats.Percentile(ms, 0.99):F2} |"));
+            }
+
             api.Kill(entireProcessTree: true);
             await api.WaitForExitAsync();
         }
@@ -148,10 +159,21 @@ internal static class ApiLoad
         throw new InvalidOperationException($"alpha-api did not become ready on {root}.");
     }
 
-    private static async Task<(double[] Ms, int Errors, double Elapsed)> HeyAsync(string url, string? key, int seconds)
+    private static async Task<double[]> SequentialAsync(string url, string? key)
+    {
+        (double[] ms, _, _) = await RunHeyAsync(["-n", "1200", "-c", "1", "-o", "csv"], url, key);
+        double[] measured = [.. ms.Skip(200)];
+        Array.Sort(measured);
+        return measured;
+    }
+
+    private static Task<(double[] Ms, int Errors, double Elapsed)> HeyAsync(string url, string? key, int seconds) =>
+        RunHeyAsync(["-z", $"{seconds}s", "-c", Workers.ToString(CultureInfo.InvariantCulture), "-q", PerWorker.ToString(CultureInfo.InvariantCulture), "-o", "csv"], url, key, seconds);
+
+    private static async Task<(double[] Ms, int Errors, double Elapsed)> RunHeyAsync(string[] arguments, string url, string? key, int seconds = int.MaxValue)
     {
         var start = new ProcessStartInfo("hey") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["-z", $"{seconds}s", "-c", Workers.ToString(CultureInfo.InvariantCulture), "-q", PerWorker.ToString(CultureInfo.InvariantCulture), "-o", "csv"])
+        foreach (string a in arguments)
         {
             start.ArgumentList.Add(a);
         }
