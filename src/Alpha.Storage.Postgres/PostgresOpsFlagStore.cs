@@ -52,45 +52,35 @@ public sealed class PostgresOpsFlagStore : IOpsFlagStore
     }
 
     /// <inheritdoc/>
-    public async ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(OpsFlagTable table, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        await using NpgsqlConnection connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, tx);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM core.ops_flags"));
-        foreach (((string model, string pair), OpsFlags f) in table.Entries)
-        {
-            var insert = new NpgsqlBatchCommand("INSERT INTO core.ops_flags (model_id, pair_id, soft_halt, hard_halt, flatten, leverage_scale, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)");
-            foreach (object value in (object[])[model, pair, f.SoftHalt, f.HardHalt, f.Flatten, f.LeverageScale, actor])
-            {
-                insert.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
-            batch.BatchCommands.Add(insert);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ReplaceAsync(new NpgsqlBatchCommand("DELETE FROM core.ops_flags"), table.Entries.Select(e => (e.Key.ModelId, e.Key.PairId, e.Value)), actor, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask ResetAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
+    public ValueTask ResetAsync(string modelId, string pairId, OpsFlags flags, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         _ = new OpsFlagTable([new((modelId, pairId), flags)]);     // validates the ids and the scale
-        await using NpgsqlConnection connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, tx);
         var delete = new NpgsqlBatchCommand("DELETE FROM core.ops_flags WHERE ($1 = '*' OR model_id = $1) AND ($2 = '*' OR pair_id = $2)");
         delete.Parameters.Add(new NpgsqlParameter { Value = modelId });
         delete.Parameters.Add(new NpgsqlParameter { Value = pairId });
+        return ReplaceAsync(delete, flags == OpsFlags.Normal ? [] : [(modelId, pairId, flags)], actor, cancellationToken);
+    }
+
+    // One transaction: the delete, then the entries inserted.
+    private async ValueTask ReplaceAsync(NpgsqlBatchCommand delete, IEnumerable<(string ModelId, string PairId, OpsFlags Flags)> entries, string actor, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, tx);
         batch.BatchCommands.Add(delete);
-        if (flags != OpsFlags.Normal)
+        foreach ((string model, string pair, OpsFlags f) in entries)
         {
             var insert = new NpgsqlBatchCommand("INSERT INTO core.ops_flags (model_id, pair_id, soft_halt, hard_halt, flatten, leverage_scale, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)");
-            foreach (object value in (object[])[modelId, pairId, flags.SoftHalt, flags.HardHalt, flags.Flatten, flags.LeverageScale, actor])
+            foreach (object value in (object[])[model, pair, f.SoftHalt, f.HardHalt, f.Flatten, f.LeverageScale, actor])
             {
                 insert.Parameters.Add(new NpgsqlParameter { Value = value });
             }
