@@ -96,6 +96,17 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
     /// <summary>The key of a named operator: vera (viewer), ed (editor), alice and bob (approvers), ada (admin).</summary>
     public string Key(string name) => _keys[name];
 
+    /// <summary>
+    /// <paramref name="name"/>'s key with one character of its secret changed (never equal to the key: a test that
+    /// appended a fixed letter matched the real key whenever the key already ended with it).
+    /// </summary>
+    public string Forged(string name)
+    {
+        string key = Key(name);
+        const int at = 30;     // inside the secret, away from base64's padding bits
+        return key[..at] + (key[at] == 'A' ? 'B' : 'A') + key[(at + 1)..];
+    }
+
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous() => Factory.CreateClient();
 
