@@ -62,7 +62,4 @@ public sealed class ApiKeyAuthenticator
 
         return ApiKeys.Matches(key, secret) ? new OperatorIdentity(key.Name, key.Role) : null;
     }
-
-    /// <summary>Forgets a key at once (after revoking it in this process).</summary>
-    public void Forget(string keyId) => _valid.TryRemove(keyId, out _);
 }
