@@ -23,6 +23,21 @@ public static class OpsActions
     /// <summary>Run a model on bars or a feature row.</summary>
     public const string Predict = "models.predict";
 
+    /// <summary>Check proposed policy files with the retrain flow's binding.</summary>
+    public const string ConfigValidate = "configs.validate";
+
+    /// <summary>Propose a change of the policy files.</summary>
+    public const string ConfigPropose = "configs.propose";
+
+    /// <summary>Approve a proposed change (two distinct approvers for high-risk keys).</summary>
+    public const string ConfigApprove = "configs.approve";
+
+    /// <summary>Write an approved change to the policy files.</summary>
+    public const string ConfigApply = "configs.apply";
+
+    /// <summary>Restore the policy files an applied change replaced.</summary>
+    public const string ConfigRollback = "configs.rollback";
+
     /// <summary>The least role of each operation.</summary>
     public static ImmutableSortedDictionary<string, OperatorRole> RequiredRole { get; } = ImmutableSortedDictionary.CreateRange<string, OperatorRole>(
         StringComparer.Ordinal,
@@ -33,5 +48,10 @@ public static class OpsActions
             new(Rollback, OperatorRole.Approver),
             new(Retrain, OperatorRole.Editor),
             new(Predict, OperatorRole.Editor),
+            new(ConfigValidate, OperatorRole.Editor),
+            new(ConfigPropose, OperatorRole.Editor),
+            new(ConfigApprove, OperatorRole.Approver),
+            new(ConfigApply, OperatorRole.Approver),
+            new(ConfigRollback, OperatorRole.Approver),
         ]);
 }

@@ -24,7 +24,7 @@ public sealed class PostgresAuditLog : IAuditLog
             INSERT INTO audit.analytics_actions (at, actor, role, action, target, reason, payload_sha256, outcome, detail)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
             """);
-        foreach (object? value in (object?[])[record.Time, record.Actor, OperatorRoles.Name(record.Role), record.Action, record.Target, record.Reason, record.PayloadSha256, Outcome(record.Outcome), record.Detail])
+        foreach (object? value in (object?[])[record.Time, record.Actor, OperatorRoles.Name(record.Role), record.Action, record.Target, record.Reason, record.PayloadSha256, AuditOutcomes.Name(record.Outcome), record.Detail])
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
@@ -49,29 +49,9 @@ public sealed class PostgresAuditLog : IAuditLog
         {
             entries.Add(new AuditEntry(r.GetInt64(0), new AuditRecord(
                 r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), OperatorRoles.Parse(r.GetString(3)), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), Outcome(r.GetString(8)), r.GetString(9))));
+                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), AuditOutcomes.Parse(r.GetString(8), "audit.analytics_actions"), r.GetString(9))));
         }
 
         return entries.ToImmutable();
     }
-
-    private static string Outcome(AuditOutcome outcome) => outcome switch
-    {
-        AuditOutcome.Applied => "applied",
-        AuditOutcome.Pending => "pending",
-        AuditOutcome.Refused => "refused",
-        AuditOutcome.Denied => "denied",
-        AuditOutcome.Failed => "failed",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an audit outcome."),
-    };
-
-    private static AuditOutcome Outcome(string name) => name switch
-    {
-        "applied" => AuditOutcome.Applied,
-        "pending" => AuditOutcome.Pending,
-        "refused" => AuditOutcome.Refused,
-        "denied" => AuditOutcome.Denied,
-        "failed" => AuditOutcome.Failed,
-        _ => throw new InvalidDataException($"audit.analytics_actions: '{name}' is not an outcome."),
-    };
 }
