@@ -84,7 +84,7 @@ public sealed class ConfigDeskTests(TestDatabase database) : IClassFixture<TestD
             [(PolicyLoader.RetrainFile, "cross_validation.folds", "5", "6", false), ("dd_policy.yaml", "pair.halt", "0.08", "0.07", true)],
             proposed.Diff.Select(d => (d.File, d.Key, d.Before, d.After, d.HighRisk)));
         Assert.Equal(2, proposed.RequiredApprovals);
-        Assert.Equal([PolicyLoader.RetrainFile, "dd_policy.yaml"], proposed.Files.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([PolicyLoader.RetrainFile, "dd_policy.yaml"], proposed.Files.Select(f => f.Name));
     }
 
     [PostgresTheory]
