@@ -53,6 +53,12 @@ public static class ModelFiles
     /// <summary>Cross-fitted model metrics, folds, θ search, backtest, stress and adoption.</summary>
     public const string Metrics = "metrics.json";
 
+    /// <summary>
+    /// Daily equity of the cross-fitted (out-of-fold) backtest at the chosen θ: <c>{"daily": [["2020-01-02", 1000000.0], …]}</c>
+    /// (Alpha.Backtesting's <c>EquityCurveJson</c>). Versions trained before it was added have none.
+    /// </summary>
+    public const string Equity = "equity.json";
+
     /// <summary>The alignment's data-quality report.</summary>
     public const string DataQuality = "data_quality.json";
 

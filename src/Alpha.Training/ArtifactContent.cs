@@ -73,6 +73,7 @@ internal sealed class ArtifactContent
         files[ModelFiles.FeatureSchema] = Utf8(Schema.CanonicalJson);
         files[ModelFiles.Params] = Utf8(ParamsYaml());
         files[ModelFiles.Metrics] = Json(Metrics);
+        files[ModelFiles.Equity] = [.. EquityCurveJson.Write(Backtest.Daily)];
         files[ModelFiles.DataQuality] = Json(WriteDataQuality);
         files[ModelFiles.DatasetIndex] = Json(WriteDatasetIndex);
         files[ModelFiles.CodeHash] = Utf8(s_codeHash.Value + "\n");
