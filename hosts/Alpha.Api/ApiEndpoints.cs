@@ -17,9 +17,12 @@ internal static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/me", (HttpContext context) => TypedResults.Ok(OperatorClaims.Require(context.User))).RequireRole(Alpha.Operations.OperatorRole.Viewer)
+            .WithTags("operator").WithSummary("Who the credentials name, and their role (the operations page shows the buttons the role allows).");
         api.MapModels();
         api.MapSignals();
         api.MapOps();
+        api.MapConfigs();
         api.MapAnalytics();
         return app;
     }
@@ -34,6 +37,22 @@ internal static class ApiEndpoints
     public static WebApplication MapMetrics(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint().WithMetadata(s_get);
+        return app;
+    }
+
+    /// <summary>The operations page at <c>/</c> (wwwroot: static files, no inline script, a strict content security policy).</summary>
+    public static WebApplication MapOperationsPage(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                file.Context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+                file.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                file.Context.Response.Headers.CacheControl = "no-cache";
+            },
+        });
         return app;
     }
 

@@ -27,6 +27,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(p => new PostgresAuditLog(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IOpsRequestStore>(p => new PostgresOpsRequestStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ISignalHistory>(p => new PostgresSignalHistory(p.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IConfigChangeStore>(p => new PostgresConfigChangeStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IOperationsStore>(p => new PostgresOperationsStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ILatestSignals>(p => new RedisLatestSignals(p.GetRequiredService<IConnectionMultiplexer>(), keys));
         // The durable flag store first: a failure part-way leaves PostgreSQL ahead, and the worker reloads Redis from it.
@@ -36,7 +37,7 @@ internal static class ApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The catalogue, the registry (the worker's: the same models root), the desk, analytics and predictions.</summary>
+    /// <summary>The catalogue, the registry (the worker's: the same models root), the ops and configuration desks, analytics and predictions.</summary>
     public static IServiceCollection AddAlphaOperations(this IServiceCollection services, ApiSettings settings, ServingConfig serving)
     {
         services.AddSingleton(serving);
@@ -57,6 +58,8 @@ internal static class ApiServiceCollectionExtensions
             p.GetRequiredService<IAuditLog>(),
             p.GetRequiredService<TimeProvider>(),
             p.GetRequiredService<ILogger<OpsDesk>>()));
+        services.AddSingleton(p => new ConfigDesk(
+            settings.Configs, p.GetRequiredService<IConfigChangeStore>(), new OpsDeskOptions(), p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<ConfigDesk>>()));
         services.AddSingleton(p => new OperationsAnalytics(
             serving.Catalogue, p.GetRequiredService<ModelRegistry>(), p.GetRequiredService<IOperationsStore>(), p.GetRequiredService<OpsDesk>(), serving.Drawdown, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton(p => new ModelPredictions(serving.Kinds, p.GetRequiredService<ModelRegistry>(), serving.Engines with { OpsFlags = new StaticOpsFlags() }));

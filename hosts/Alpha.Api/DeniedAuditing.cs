@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Alpha.Api;
 
 /// <summary>
-/// Records in the audit log every authenticated call to an audited operation that the caller's role forbids, then
+/// Records in the audit log (configuration actions in the configuration audit log) every authenticated call to an audited operation that the caller's role forbids, then
 /// answers as usual (403). Calls without valid credentials are answered 401 and not recorded (they are no one's operation).
 /// </summary>
-internal sealed class DeniedAuditing(OpsDesk desk) : IAuthorizationMiddlewareResultHandler
+internal sealed class DeniedAuditing(OpsDesk desk, ConfigDesk configs) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -19,7 +19,10 @@ internal sealed class DeniedAuditing(OpsDesk desk) : IAuthorizationMiddlewareRes
             && context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is { } audited)
         {
             string target = context.Request.Path.Value ?? "";
-            _ = await desk.RecordDeniedAsync(audited.Action, target, caller, OpsDesk.PayloadHash($"{context.Request.Method} {target}"), context.RequestAborted);
+            string payload = OpsDesk.PayloadHash($"{context.Request.Method} {target}");
+            _ = audited.Action.StartsWith("configs.", StringComparison.Ordinal)
+                ? await configs.RecordDeniedAsync(audited.Action, target, caller, payload, context.RequestAborted)
+                : await desk.RecordDeniedAsync(audited.Action, target, caller, payload, context.RequestAborted);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -20,10 +20,17 @@ internal static class ModelEndpoints
             .WithSummary("One catalogue model with its registry state.");
         models.MapGet("/{id}/history", HistoryAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("The model's registry events, oldest first (hash-chained: each names the previous event's hash).");
+        models.MapGet("/{id}/equity", EquityAsync).RequireRole(OperatorRole.Viewer)
+            .WithSummary("The served version's out-of-sample daily equity (the cross-fitted backtest at its θ); 404 when it serves none or its version predates the curve.");
         models.MapPost("/{id}/predict", PredictAsync).RequireOperation(OpsActions.Predict).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Runs the model on a feature row (its prediction and, for pair-gbdt, the model gates) or on both legs' bars (the decision and the signal a worker would give at the last bar).");
         return models;
     }
+
+    private static async Task<Results<Ok<EquityCurve>, ProblemHttpResult>> EquityAsync(string id, ServingConfig serving, OperationsAnalytics analytics, CancellationToken cancellationToken) =>
+        serving.Catalogue.Find(id) is null ? UnknownModel(id)
+        : await analytics.EquityAsync(id, cancellationToken) is { } curve ? TypedResults.Ok(curve)
+        : Problems.NotFound($"{id} serves no version with an out-of-sample equity curve (versions trained before equity.json have none).");
 
     private static async Task<Ok<ModelView[]>> ListAsync(ServingConfig serving, ModelRegistry registry, CancellationToken cancellationToken)
     {

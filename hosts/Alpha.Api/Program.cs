@@ -3,7 +3,7 @@ using Alpha.Configuration;
 using Alpha.Hosting;
 
 // alpha-api: models, signals and operations over HTTP (docs/api.md).
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
 ApiSettings settings;
 ServingConfig serving;
 try
@@ -33,6 +33,7 @@ builder.Services.AddAlphaOpenApi();
 WebApplication app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapOperationsPage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Alpha.Backtesting;
 using Alpha.Inference;
 using Alpha.Registry;
 
@@ -53,6 +54,31 @@ public sealed class OperationsAnalytics
         }
 
         return new ModelReport(now, now - window, models.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The out-of-sample daily equity of the version a catalogue model serves (its <c>equity.json</c>, read from the
+    /// verified folder), or null when the model is not in the catalogue, serves no version, or its version predates the file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not an equity curve.</exception>
+    public async Task<EquityCurve?> EquityAsync(string modelId, CancellationToken cancellationToken)
+    {
+        if (_catalogue.Find(modelId) is not { } model)
+        {
+            return null;
+        }
+
+        string? version = model.Version == ModelDefinition.Deployed ? await _registry.DeployedAsync(modelId, cancellationToken).ConfigureAwait(false) : model.Version;
+        if (version is null)
+        {
+            return null;
+        }
+
+        VerifiedVersion opened = await _registry.OpenAsync(modelId, version, cancellationToken).ConfigureAwait(false);
+        string path = Path.Combine(opened.Folder, ModelFiles.Equity);
+        return File.Exists(path)
+            ? new EquityCurve(modelId, version, EquityCurveJson.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)))
+            : null;
     }
 
     /// <summary>Signals and fills over the last <paramref name="window"/>, and every engine's position.</summary>

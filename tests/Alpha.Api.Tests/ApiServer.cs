@@ -31,6 +31,12 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
 
     public RedisKeys Keys { get; } = new($"api-test:{Guid.NewGuid():N}:");
 
+    /// <summary>This server's own copy of the pair's policy folder (configuration changes are applied to it).</summary>
+    public string Configs { get; } = CopyOf(Pair.Configs);
+
+    /// <summary>A low-risk configuration change proposed by ed at start (the endpoint table approves, applies and rolls it back).</summary>
+    public Guid TableChange { get; private set; }
+
     public ApiFactory Factory => _factory ?? throw new InvalidOperationException("The servers are missing.");
 
     public ConnectionMultiplexer Redis => _redis ?? throw new InvalidOperationException("The servers are missing.");
@@ -42,7 +48,7 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
         ["REDIS_URL"] = "redis://" + TestEnvironment.RedisConfiguration,
         ["Api:ModelsRoot"] = Pair.ModelsRoot,
         ["Api:Catalogue"] = Pair.Catalogue,
-        ["Api:Configs"] = Pair.Configs,
+        ["Api:Configs"] = Configs,
         ["Api:TrustedKeys"] = Pair.TrustedKeys,
         ["Api:KeyPrefix"] = Keys.Prefix,
         ["Api:KeyCacheSeconds"] = "0",
@@ -70,6 +76,23 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
         }
 
         _factory = new ApiFactory(Settings, Logs);
+        var desk = new ConfigDesk(Configs, new PostgresConfigChangeStore(Database.DataSource), new OpsDeskOptions(), TimeProvider.System);
+        TableChange = (await desk.ProposeAsync(
+            new ConfigProposal { Edits = [new ConfigEdit("retrain_policy.yaml", "cross_validation.folds", "6")] }, "endpoint table", new OperatorIdentity("ed", OperatorRole.Editor), CancellationToken.None)).Id;
+    }
+
+    /// <summary>A copy of a configuration folder (files and sub-folders).</summary>
+    public static string CopyOf(string folder)
+    {
+        string copy = Directory.CreateTempSubdirectory("alpha-api-configs-").FullName;
+        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
     }
 
     public async Task DisposeAsync()
@@ -91,6 +114,10 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
     {
         _factory?.Dispose();
         _redis?.Dispose();
+        if (Directory.Exists(Configs))
+        {
+            Directory.Delete(Configs, recursive: true);
+        }
     }
 
     /// <summary>The key of a named operator: vera (viewer), ed (editor), alice and bob (approvers), ada (admin).</summary>

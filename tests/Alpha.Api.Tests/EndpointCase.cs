@@ -10,7 +10,8 @@ public sealed record EndpointCase(string Method, string Route, OperatorRole? Rol
 {
     public override string ToString() => $"{Method} {Route}";
 
-    public HttpRequestMessage Request() => new(new HttpMethod(Method), Path)
+    /// <summary>The request, with <c>{change}</c> in the path standing for <paramref name="change"/> (a configuration change's id).</summary>
+    public HttpRequestMessage Request(Guid change = default) => new(new HttpMethod(Method), Path.Replace("{change}", change.ToString(), StringComparison.Ordinal))
     {
         Content = Body is null ? null : new StringContent(Body, System.Text.Encoding.UTF8, "application/json"),
     };

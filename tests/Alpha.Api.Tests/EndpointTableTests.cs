@@ -36,13 +36,13 @@ public sealed class EndpointTableTests(ApiServer server)
         if (endpoint.Role is not { } role)
         {
             using HttpClient anonymous = server.Anonymous();
-            using HttpResponseMessage open = await anonymous.SendAsync(endpoint.Request());
+            using HttpResponseMessage open = await anonymous.SendAsync(endpoint.Request(server.TableChange));
             Assert.Equal(HttpStatusCode.OK, open.StatusCode);
             return;
         }
 
         using (HttpClient anonymous = server.Anonymous())
-        using (HttpResponseMessage unauthenticated = await anonymous.SendAsync(endpoint.Request()))
+        using (HttpResponseMessage unauthenticated = await anonymous.SendAsync(endpoint.Request(server.TableChange)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
             Assert.Equal("application/problem+json", unauthenticated.Content.Headers.ContentType?.MediaType);
@@ -51,7 +51,7 @@ public sealed class EndpointTableTests(ApiServer server)
         using (HttpClient forged = server.Anonymous())
         {
             forged.DefaultRequestHeaders.Add("X-Api-Key", server.Forged("ada"));
-            using HttpResponseMessage wrongSecret = await forged.SendAsync(endpoint.Request());
+            using HttpResponseMessage wrongSecret = await forged.SendAsync(endpoint.Request(server.TableChange));
             Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         }
 
@@ -59,7 +59,7 @@ public sealed class EndpointTableTests(ApiServer server)
         {
             string lower = Endpoints.OperatorOf(role - 1);
             using HttpClient client = server.As(lower);
-            using HttpResponseMessage forbidden = await client.SendAsync(endpoint.Request());
+            using HttpResponseMessage forbidden = await client.SendAsync(endpoint.Request(server.TableChange));
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
             Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
             if (endpoint.Audited is { } action)
@@ -71,7 +71,7 @@ public sealed class EndpointTableTests(ApiServer server)
 
         string allowed = Endpoints.OperatorOf(role);
         using (HttpClient client = server.As(allowed))
-        using (HttpResponseMessage response = await client.SendAsync(endpoint.Request()))
+        using (HttpResponseMessage response = await client.SendAsync(endpoint.Request(server.TableChange)))
         {
             string body = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode is >= 200 and < 300 or 409, $"{name} as {allowed}: {(int)response.StatusCode} {body}");
@@ -84,8 +84,10 @@ public sealed class EndpointTableTests(ApiServer server)
         }
     }
 
-    private async Task<AuditRecord> LastAuditAsync(string action) =>
-        (await new PostgresAuditLog(server.Database.DataSource).RecentAsync(action, 1, CancellationToken.None))[0].Record;
+    // Configuration actions are audited in audit.config_changes, the others in audit.analytics_actions.
+    private async Task<AuditRecord> LastAuditAsync(string action) => action.StartsWith("configs.", StringComparison.Ordinal)
+        ? (await new PostgresConfigChangeStore(server.Database.DataSource).HistoryAsync(null, 1000, CancellationToken.None)).First(e => e.Record.Record.Action == action).Record.Record
+        : (await new PostgresAuditLog(server.Database.DataSource).RecentAsync(action, 1, CancellationToken.None))[0].Record;
 
     private static string Normalise(string? route) => "/" + (route ?? "").TrimStart('/');
 }

@@ -19,6 +19,17 @@ public static class Endpoints
         new("GET", "/api/v1/models/{id}", OperatorRole.Viewer, null, $"/api/v1/models/{Model}", null),
         new("GET", "/api/v1/models/{id}/history", OperatorRole.Viewer, null, $"/api/v1/models/{Model}/history", null),
         new("POST", "/api/v1/models/{id}/predict", OperatorRole.Editor, OpsActions.Predict, $"/api/v1/models/{Model}/predict", FeatureRow()),
+        new("GET", "/api/v1/models/{id}/equity", OperatorRole.Viewer, null, $"/api/v1/models/{Model}/equity", null),
+        new("GET", "/api/v1/me", OperatorRole.Viewer, null, "/api/v1/me", null),
+        new("GET", "/api/v1/configs/", OperatorRole.Viewer, null, "/api/v1/configs?status=proposed", null),
+        new("GET", "/api/v1/configs/files", OperatorRole.Viewer, null, "/api/v1/configs/files", null),
+        new("GET", "/api/v1/configs/audit", OperatorRole.Approver, null, "/api/v1/configs/audit?limit=10", null),
+        new("GET", "/api/v1/configs/{id:guid}", OperatorRole.Viewer, null, "/api/v1/configs/{change}", null),
+        new("POST", "/api/v1/configs/validate", OperatorRole.Editor, OpsActions.ConfigValidate, "/api/v1/configs/validate", FoldsEdit(null)),
+        new("POST", "/api/v1/configs/propose", OperatorRole.Editor, OpsActions.ConfigPropose, "/api/v1/configs/propose", FoldsEdit("endpoint table")),
+        new("POST", "/api/v1/configs/{id:guid}/approve", OperatorRole.Approver, OpsActions.ConfigApprove, "/api/v1/configs/{change}/approve", null),
+        new("POST", "/api/v1/configs/{id:guid}/apply", OperatorRole.Approver, OpsActions.ConfigApply, "/api/v1/configs/{change}/apply", null),
+        new("POST", "/api/v1/configs/{id:guid}/rollback", OperatorRole.Approver, OpsActions.ConfigRollback, "/api/v1/configs/{change}/rollback", """{"reason":"endpoint table"}"""),
         new("GET", "/api/v1/signals/latest", OperatorRole.Viewer, null, "/api/v1/signals/latest", null),
         new("GET", "/api/v1/signals/history", OperatorRole.Viewer, null, "/api/v1/signals/history?limit=5", null),
         new("POST", "/api/v1/ops/halt", OperatorRole.Approver, OpsActions.Halt, "/api/v1/ops/halt", """{"model":"audnzd-h4","pair":"*","level":"soft","reason":"endpoint table"}"""),
@@ -51,6 +62,10 @@ public static class Endpoints
         OperatorRole.Approver => "alice",
         _ => "ada",
     };
+
+    /// <summary>A low-risk configuration edit (7 folds), with a reason when given.</summary>
+    public static string FoldsEdit(string? reason) =>
+        $$"""{{{(reason is null ? "" : $"\"reason\":\"{reason}\",")}}"edits":[{"file":"retrain_policy.yaml","key":"cross_validation.folds","value":"7"}]}""";
 
     /// <summary>A finite feature row (17 values).</summary>
     public static string FeatureRow() =>
