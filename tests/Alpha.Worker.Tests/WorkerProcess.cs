@@ -20,7 +20,8 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Starts <paramref name="assembly"/> (default: alpha-worker.dll beside the tests) with <paramref name="environment"/>.</summary>
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> environment, string? assembly = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("Worker__", StringComparison.Ordinal) || k is "SERVICE_ENV" or "REDIS_URL").ToList())
@@ -33,7 +34,7 @@ internal sealed class WorkerProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alpha-worker.dll"));
+        start.ArgumentList.Add(assembly ?? Path.Combine(AppContext.BaseDirectory, "alpha-worker.dll"));
         return new WorkerProcess(Process.Start(start)!);
     }
 
