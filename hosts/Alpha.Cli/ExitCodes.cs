@@ -9,13 +9,14 @@ namespace Alpha.Cli;
 /// </summary>
 internal static class ExitCodes
 {
-    public const int Success = 0, Error = 1, Usage = 2, VerificationFailed = 3, IllegalTransition = 4, Cancelled = 130;
+    public const int Success = 0, Error = 1, Usage = 2, VerificationFailed = 3, IllegalTransition = 4, Refused = 5, Cancelled = 130;
 
     public static int Of(Exception e) => e switch
     {
         OperationCanceledException => Cancelled,
         ModelVerificationException or RegistryLogException => VerificationFailed,
         IllegalTransitionException => IllegalTransition,
+        Alpha.Operations.OperationRefusedException => Refused,
         _ => Error,
     };
 
