@@ -17,14 +17,18 @@ public static class ConfigText
     /// <summary>The most characters a configuration file may have: 1 MiB.</summary>
     public const int MaxLength = 1 << 20;
 
+    /// <summary>The most values a configuration file may hold: 100,000 (aliases that multiply one another are refused, not expanded).</summary>
+    public const int MaxValues = 100_000;
+
     /// <summary>Every value of <paramref name="text"/> by dotted key, each as its YAML text (a list of plain values as <c>[a, b]</c>).</summary>
     /// <param name="file">The file's name, for errors.</param>
     /// <param name="text">The file's text: one YAML document whose top level is a mapping.</param>
-    /// <exception cref="ConfigException">The text is too long, not YAML, or not a mapping.</exception>
+    /// <exception cref="ConfigException">The text is too long, not YAML, not a mapping, or holds more than <see cref="MaxValues"/> values.</exception>
     public static ImmutableSortedDictionary<string, string> Values(string file, string text)
     {
         var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        Collect(Root(file, text), "", values);
+        int budget = MaxValues;
+        Collect(file, Root(file, text), "", values, ref budget);
         return values.ToImmutable();
     }
 
@@ -113,15 +117,20 @@ public static class ConfigText
             : throw new ConfigException(file, "", "expected one YAML document whose top level is a mapping of keys.");
     }
 
-    private static void Collect(YamlNode node, string path, ImmutableSortedDictionary<string, string>.Builder values)
+    private static void Collect(string file, YamlNode node, string path, ImmutableSortedDictionary<string, string>.Builder values, ref int budget)
     {
+        if (--budget < 0)
+        {
+            throw new ConfigException(file, path, $"more than {MaxValues} values (aliases that expand one another?).");
+        }
+
         switch (node)
         {
             case YamlMappingNode mapping:
                 foreach ((YamlNode k, YamlNode v) in mapping.Children)
                 {
                     string name = k is YamlScalarNode { Value: { } s } ? s : k.ToString();
-                    Collect(v, path.Length == 0 ? name : $"{path}.{name}", values);
+                    Collect(file, v, path.Length == 0 ? name : $"{path}.{name}", values, ref budget);
                 }
 
                 break;
@@ -131,7 +140,7 @@ public static class ConfigText
             case YamlSequenceNode sequence:
                 for (int i = 0; i < sequence.Children.Count; i++)
                 {
-                    Collect(sequence.Children[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), values);
+                    Collect(file, sequence.Children[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), values, ref budget);
                 }
 
                 break;

@@ -56,6 +56,7 @@ public sealed class ConfigsTests(ApiServer server)
     [InlineData("""{"reason":"x","edits":[{"file":"core_policy.yaml","key":"theta.nope","value":"1"}]}""", "core_policy.yaml: theta.nope: no such key")]
     [InlineData("""{"reason":"x","files":[{"name":"/etc/passwd","text":"a: 1"}]}""", "not a policy file")]
     [InlineData("""{"reason":"x","files":[{"name":"dd_policy.yaml","text":"pair: [unclosed"}]}""", "dd_policy.yaml")]
+    [InlineData("""{"reason":"x","files":[{"name":"dd_policy.yaml","text":"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]"}]}""", "more than 100000 values")]
     [InlineData("""{"reason":"","edits":[{"file":"retrain_policy.yaml","key":"cross_validation.folds","value":"8"}]}""", "reason is required")]
     public async Task BadProposals_Are400_NamingWhatIsWrong(string body, string expected)
     {

@@ -80,7 +80,7 @@ public sealed class OperationsPageTests(OperationsSite site) : IClassFixture<Ope
             await approver.SelectOptionAsync("#ops-model", "audnzd-h4");
             await approver.FillAsync("#ops-reason", "NFP at 13:30");
             await approver.ClickAsync("#halt");
-            await approver.WaitForSelectorAsync("#flags tbody tr");
+            await approver.WaitForSelectorAsync("#notice:has-text('soft halt on')");      // shown once the flags are reloaded
             string notice = await approver.InnerTextAsync("#notice");
             string flags = await approver.InnerTextAsync("#flags tbody");
 

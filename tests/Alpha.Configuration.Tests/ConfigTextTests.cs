@@ -76,6 +76,17 @@ public sealed class ConfigTextTests
     }
 
     [Fact]
+    public void Values_RefuseAliasesThatMultiplyOneAnother_InsteadOfExpandingThem()
+    {
+        string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(0, 8).Select(i =>
+            $"{(char)('b' + i)}: &{(char)('b' + i)} [{string.Join(", ", Enumerable.Repeat($"*{(char)('a' + i)}", 10))}]\n"));
+
+        ConfigException e = Assert.Throws<ConfigException>(() => ConfigText.Values("laughs.yaml", laughs));
+
+        Assert.Contains("more than 100000 values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sha256_IsOfTheUtf8Bytes() =>
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ConfigText.Sha256("abc"));
 }

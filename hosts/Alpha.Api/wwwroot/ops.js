@@ -108,13 +108,14 @@
       return;
     }
     const body = { model: $("ops-model").value, reason, ...(action === "halt" ? { level: "soft" } : {}) };
+    let message, bad = false;
     try {
-      const result = await api(`/ops/${action}`, { method: "POST", body: JSON.stringify(body) });
-      notify(result.message);
+      message = (await api(`/ops/${action}`, { method: "POST", body: JSON.stringify(body) })).message;
     } catch (e) {
-      notify(`Refused: ${e.message}`, true);
+      [message, bad] = [`Refused: ${e.message}`, true];
     }
     await loadFlags();
+    notify(message, bad);
   }
 
   function renderChange(change) {
@@ -153,14 +154,17 @@
     return box;
   }
 
+  // The list is reloaded before the notice is shown: once the notice says what happened, the page shows it too.
   async function act(path, done) {
+    let message, bad = false;
     try {
       const change = await api(path, { method: "POST" });
-      notify(`Change ${change.id} ${change.status === done ? done : `is ${change.status}`}.`);
+      message = `Change ${change.id} ${change.status === done ? done : `is ${change.status}`}.`;
     } catch (e) {
-      notify(`Refused: ${e.message}`, true);
+      [message, bad] = [`Refused: ${e.message}`, true];
     }
     await loadChanges();
+    notify(message, bad);
   }
 
   async function loadChanges() {
@@ -176,14 +180,16 @@
       reason: $("propose-reason").value.trim(),
       edits: [{ file: $("propose-file").value, key: $("propose-key").value.trim(), value: $("propose-value").value.trim() }],
     };
+    let message, bad = false;
     try {
       const change = await api("/configs/propose", { method: "POST", body: JSON.stringify(body) });
-      notify(`Change ${change.id} proposed: it needs ${change.required_approvals} approver(s).`);
+      message = `Change ${change.id} proposed: it needs ${change.required_approvals} approver(s).`;
       $("propose-form").reset();
     } catch (e) {
-      notify(`Refused: ${e.message}`, true);
+      [message, bad] = [`Refused: ${e.message}`, true];
     }
     await loadChanges();
+    notify(message, bad);
   }
 
   function every(ms, load) {
