@@ -32,7 +32,7 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
     public RedisKeys Keys { get; } = new($"api-test:{Guid.NewGuid():N}:");
 
     /// <summary>This server's own copy of the pair's policy folder (configuration changes are applied to it).</summary>
-    public string Configs { get; } = CopyOf(Pair.Configs);
+    public string Configs { get; } = TestFolders.CopyOf(Pair.Configs, "alpha-api-configs-");
 
     /// <summary>A low-risk configuration change proposed by ed at start (the endpoint table approves, applies and rolls it back).</summary>
     public Guid TableChange { get; private set; }
@@ -79,20 +79,6 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
         var desk = new ConfigDesk(Configs, new PostgresConfigChangeStore(Database.DataSource), new OpsDeskOptions(), TimeProvider.System);
         TableChange = (await desk.ProposeAsync(
             new ConfigProposal { Edits = [new ConfigEdit("retrain_policy.yaml", "cross_validation.folds", "6")] }, "endpoint table", new OperatorIdentity("ed", OperatorRole.Editor), CancellationToken.None)).Id;
-    }
-
-    /// <summary>A copy of a configuration folder (files and sub-folders).</summary>
-    public static string CopyOf(string folder)
-    {
-        string copy = Directory.CreateTempSubdirectory("alpha-api-configs-").FullName;
-        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(copy, Path.GetRelativePath(folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
     }
 
     public async Task DisposeAsync()

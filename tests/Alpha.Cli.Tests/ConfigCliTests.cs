@@ -6,7 +6,7 @@ namespace Alpha.Cli.Tests;
 /// <summary><c>alpha config …</c> against a real database and a copy of configs/: a θ range proposed by an editor, approved by two approvers, applied and rolled back; the operator is the one ALPHA_API_KEY names.</summary>
 public sealed class ConfigCliTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable
 {
-    private readonly string _configs = CopyOfConfigs();
+    private readonly string _configs = TestFolders.CopyOf(Path.Combine(TestEnvironment.RepositoryRoot, "configs"), "alpha-cli-configs-");
 
     public void Dispose() => Directory.Delete(_configs, recursive: true);
 
@@ -73,16 +73,5 @@ public sealed class ConfigCliTests(TestDatabase database) : IClassFixture<TestDa
         await new PostgresApiKeyStore(database.DataSource).AddAsync(key.Record, CancellationToken.None);
 
         return new() { ["POSTGRES_URL"] = database.ConnectionString, ["ALPHA_API_KEY"] = key.Key };
-    }
-
-    private static string CopyOfConfigs()
-    {
-        string folder = Directory.CreateTempSubdirectory("alpha-cli-configs-").FullName;
-        foreach (string file in Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "configs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        return folder;
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConfigDeskTests(TestDatabase database) : IClassFixture<TestD
     private static readonly ConfigEdit s_widerTheta1 = new(PolicyLoader.CoreFile, "theta.theta1_range", "[0.55, 0.90]");
     private static readonly ConfigEdit s_moreFolds = new(PolicyLoader.RetrainFile, "cross_validation.folds", "6");
     private readonly ManualTimeProvider _clock = new(s_start);
-    private readonly DirectoryInfo _folder = CopyOfConfigs();
+    private readonly DirectoryInfo _folder = new(TestFolders.CopyOf(Path.Combine(TestEnvironment.RepositoryRoot, "configs"), "alpha-configdesk-"));
 
     private static OperatorIdentity Vera => new("vera", OperatorRole.Viewer);
 
@@ -222,16 +222,5 @@ public sealed class ConfigDeskTests(TestDatabase database) : IClassFixture<TestD
         ConfigChange change = await desk.ProposeAsync(Edits(edit), "change", Ed, default);
         await desk.ApproveAsync(change.Id, Alice, default);
         return await desk.ApplyAsync(change.Id, Bob, default);
-    }
-
-    private static DirectoryInfo CopyOfConfigs()
-    {
-        DirectoryInfo folder = Directory.CreateTempSubdirectory("alpha-configdesk-");
-        foreach (string file in Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "configs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
-        }
-
-        return folder;
     }
 }

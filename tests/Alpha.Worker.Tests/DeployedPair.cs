@@ -98,28 +98,11 @@ public sealed class DeployedPair
         ModelRegistry.Embedded(new RegistryOptions { ModelsRoot = modelsRoot ?? ModelsRoot, Trust = trust ?? ModelTrust.FromFolder(TrustedKeys) }, time);
 
     /// <summary>A copy of <see cref="ModelsRoot"/> (versions and registry log), for a test that deploys versions of its own.</summary>
-    public string CopyModelsRoot()
-    {
-        string copy = Directory.CreateTempSubdirectory("alpha-worker-models-copy-").FullName;
-        foreach (string file in Directory.EnumerateFiles(ModelsRoot, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(copy, Path.GetRelativePath(ModelsRoot, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
-    }
+    public string CopyModelsRoot() => TestFolders.CopyOf(ModelsRoot, "alpha-worker-models-copy-");
 
     private static string RelaxedConfigs()
     {
-        string folder = Directory.CreateTempSubdirectory("alpha-worker-configs-").FullName;
-        foreach (string file in Directory.EnumerateFiles(RepositoryConfigs, "*", SearchOption.AllDirectories))
-        {
-            string copy = Path.Combine(folder, Path.GetRelativePath(RepositoryConfigs, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        string folder = TestFolders.CopyOf(RepositoryConfigs, "alpha-worker-configs-");
 
         File.WriteAllText(Path.Combine(folder, "dd_policy.yaml"), """
             # Levels the AUD/NZD paper equity never reaches (see DeployedPair.Configs).
