@@ -59,6 +59,13 @@ public static class ModelFiles
     /// </summary>
     public const string Equity = "equity.json";
 
+    /// <summary>
+    /// The monitoring reference frozen from the out-of-fold data: decile edges, counts, mean and SD of every model input
+    /// and of the calibrated AI1/AI2 scores, the out-of-fold AUC, the backtest's win rate and θ2 (Alpha.Monitoring's
+    /// <c>DriftReferenceJson</c>). Versions trained before it was added have none.
+    /// </summary>
+    public const string DriftReference = "drift_reference.json";
+
     /// <summary>The alignment's data-quality report.</summary>
     public const string DataQuality = "data_quality.json";
 

@@ -9,6 +9,7 @@ using Alpha.Calibration;
 using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
+using Alpha.Monitoring;
 using Alpha.Optimization;
 using Alpha.Registry;
 
@@ -63,6 +64,8 @@ internal sealed class ArtifactContent
 
     public required DeployedModel? Deployed { get; init; }
 
+    public required DriftReference Drift { get; init; }
+
     public ImmutableSortedDictionary<string, ImmutableArray<byte>> Build()
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
@@ -74,6 +77,7 @@ internal sealed class ArtifactContent
         files[ModelFiles.Params] = Utf8(ParamsYaml());
         files[ModelFiles.Metrics] = Json(Metrics);
         files[ModelFiles.Equity] = [.. EquityCurveJson.Write(Backtest.Daily)];
+        files[ModelFiles.DriftReference] = [.. DriftReferenceJson.Write(Drift)];
         files[ModelFiles.DataQuality] = Json(WriteDataQuality);
         files[ModelFiles.DatasetIndex] = Json(WriteDatasetIndex);
         files[ModelFiles.CodeHash] = Utf8(s_codeHash.Value + "\n");

@@ -196,6 +196,7 @@ public sealed class RetrainFlow
             Stress = stress,
             Adoption = adoption,
             Deployed = deployed,
+            Drift = DriftReferences.Build(schema, scored, calibration1.Report, backtest, theta),
         }.Build();
         stages.Done(adoption.Adopted ? "model adopted" : "model not adopted");
 

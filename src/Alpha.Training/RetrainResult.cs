@@ -8,7 +8,7 @@ using Alpha.Registry;
 namespace Alpha.Training;
 
 /// <summary>Everything a retrain run produced; <see cref="Artifacts"/> are the files <see cref="ModelStore.Write"/> stores (through <see cref="RetrainPublisher"/>).</summary>
-/// <param name="Artifacts">File name → content, in name order (models, calibrators, schema, params, metrics, data quality, dataset index, code hash, seed).</param>
+/// <param name="Artifacts">File name → content, in name order (models, calibrators, schema, params, metrics, equity, drift reference, data quality, dataset index, code hash, seed).</param>
 /// <param name="DataQuality">The alignment report.</param>
 /// <param name="Ai1">AI1's cross-fitted calibration metrics.</param>
 /// <param name="Ai2">AI2's cross-fitted calibration metrics.</param>

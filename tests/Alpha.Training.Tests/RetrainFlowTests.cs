@@ -42,6 +42,26 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
         Assert.Equal(PairDataset.FromSeries(flow.A, flow.B).DataHash, index.RootElement.GetProperty("data_hash").GetString());
     }
 
+    [XGBoostFact]
+    public void Version_HoldsItsOutOfSampleEquity_AndItsDriftReference_FromTheOutOfFoldData()
+    {
+        RetrainResult result = flow.Result;
+
+        ImmutableArray<Alpha.Backtesting.DailyEquity> equity = Alpha.Backtesting.EquityCurveJson.Read(result.Artifacts[ModelFiles.Equity].AsSpan());
+        Alpha.Monitoring.DriftReference drift = Alpha.Monitoring.DriftReferenceJson.Read(result.Artifacts[ModelFiles.DriftReference].AsSpan());
+
+        Assert.Equal<Alpha.Backtesting.DailyEquity>(result.Backtest.Daily, equity);
+        var schema = Alpha.Features.FeatureSchema.FromJson(System.Text.Encoding.UTF8.GetString(result.Artifacts[ModelFiles.FeatureSchema].AsSpan()));
+        Assert.Equal(schema.Names, drift.Inputs.Select(d => d.Name));
+        int candidates = result.Scores.CandidateBars.Length;
+        Assert.All(drift.Inputs, d => Assert.Equal(candidates, d.Count));
+        Assert.Equal((candidates, candidates), (drift.ReturnProb.Count, drift.RiskScore.Count));
+        Assert.Equal<double>(Alpha.Monitoring.DecileEdges.Of(result.Scores.CandidateReturnProbabilities()), drift.ReturnProb.Edges);
+        Assert.Equal((result.Ai1.RocAuc!.Value, result.Backtest.Summary.WinRate, result.Backtest.Summary.Trades, result.Theta.Theta2),
+            (drift.OutOfFoldAuc, drift.BacktestWinRate, drift.BacktestTrades, drift.Theta2));
+        Assert.All(drift.Inputs, d => Assert.InRange(d.Edges[^1], -TrainingPolicy.Default.ScalerClip, TrainingPolicy.Default.ScalerClip));     // scaled as the boosters see them
+    }
+
     [XGBoostTheory]
     [InlineData("xgboost")]
     [InlineData("lightgbm")]
