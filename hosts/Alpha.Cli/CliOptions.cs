@@ -39,6 +39,15 @@ internal static class CliOptions
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= min && v <= max ? v : null),
     };
 
+    /// <summary>A required UTC time: a date (midnight) or a date and time, e.g. 2023-01-01 or 2023-01-01T08:00.</summary>
+    public static Option<DateTime?> Time(string name, string description) => new(name)
+    {
+        Description = description,
+        Required = true,
+        CustomParser = result => Parse<DateTime>(result, name, "a UTC date or time (e.g. 2023-01-01)", text =>
+            DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime t) ? t : null),
+    };
+
     private static T? Parse<T>(ArgumentResult result, string name, string accepts, Func<string, T?> parse)
         where T : struct
     {

@@ -24,11 +24,10 @@ internal static class DriftReferences
             columns[f] = new double[bars];
         }
 
-        double[] raw = new double[FeatureNames.Count], input = new double[inputs];
+        double[] input = new double[inputs];
         for (int c = 0; c < bars; c++)
         {
-            frame.CopyRow(scored.CandidateBars[c], raw);
-            schema.Scaler.TransformForBooster(raw, input);
+            BoosterTraining.ScaledRow(frame, schema.Scaler, scored.CandidateBars[c], input);
             for (int f = 0; f < inputs; f++)
             {
                 columns[f][c] = input[f];

@@ -153,6 +153,19 @@ public sealed class CliTests
         (code, output, error) = Alpha.Run("optimize", "--model", version, "--data", a, b, "--config", Repo("configs"));
         Assert.True(code == 0, error);
         Assert.Contains("chosen θ", output, StringComparison.Ordinal);
+
+        (code, output, error) = Alpha.Run("monitor", "--model", version, "--data", a, b, "--config", Repo("configs"), "--since", "2022-09-11");
+        Assert.True(code == 0, error);
+        Assert.Matches("since 2022-09-11: [0-9]+ candidates, [0-9]+ trades", output);
+        Assert.Matches("verdict: (ok|warn|alert|insufficient)", output);
+        Assert.Contains("return_prob", output, StringComparison.Ordinal);
+        Assert.Contains("Wilson 95 % [", output, StringComparison.Ordinal);
+        Assert.Equal(2, Alpha.Run("monitor", "--model", version, "--data", a, b, "--config", Repo("configs"), "--since", "soon").ExitCode);
+        string older = TestFolders.CopyOf(version, "alpha-monitor-old-");
+        File.Delete(Path.Combine(older, ModelFiles.DriftReference));
+        (code, _, error) = Alpha.Run("monitor", "--model", older, "--data", a, b, "--config", Repo("configs"), "--since", "2022-09-11");
+        Assert.Equal(1, code);
+        Assert.Contains("has no drift_reference.json", error, StringComparison.Ordinal);
     }
 
     [SharedDataFact]
