@@ -9,22 +9,27 @@ using Spectre.Console;
 namespace Alpha.Cli;
 
 /// <summary>
-/// <c>alpha monitor --model models/&lt;version&gt; --data A.csv B.csv --config configs --since 2023-01-01</c>: the version's
-/// drift and degradation verdict over the bars from <c>--since</c>, replayed as the live engine would have served them,
-/// against the reference the version froze at training (<c>drift_reference.json</c>).
+/// <c>alpha monitor --model models/&lt;version&gt; (--data A.csv B.csv | --from-postgres) --config configs --since 2023-01-01</c>:
+/// the version's drift and degradation verdict over the bars from <c>--since</c> — files, or the live bars the worker
+/// stored in <c>core.bars</c> — replayed as the live engine serves them, against the reference the version froze at
+/// training (<c>drift_reference.json</c>).
 /// </summary>
 internal static class MonitorCommand
 {
     public static Command Create()
     {
         Option<DirectoryInfo> model = CliOptions.Model(), config = CliOptions.Config(required: true);
-        var data = new PairDataOptions();
+        var data = new PairDataOptions(required: false);
+        var fromPostgres = new Option<bool>("--from-postgres")
+        {
+            Description = $"Replay the live bars the worker stored (core.bars, connection from {DatabaseUrl.Variable}) instead of --data: the version's two symbols at its timeframe.",
+        };
         Option<DateTime?> since = CliOptions.Time("--since", "The window's first bar (UTC date or time, e.g. 2023-01-01); the bars before it warm the features up.");
         var command = new Command("monitor", "Drift and degradation of a version over a window of bars (PSI, mean shift, win rate, AUC, AI2 pass rate, risk-flag streaks) and whether to retrain.")
         {
-            model, data.Files, data.Quote, config, since,
+            model, data.Files, data.Quote, fromPostgres, config, since,
         };
-        command.SetAction((parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             string folder = parse.GetRequiredValue(model).FullName;
             string referencePath = Path.Combine(folder, ModelFiles.DriftReference);
@@ -36,14 +41,32 @@ internal static class MonitorCommand
             DriftReference reference = DriftReferenceJson.Read(File.ReadAllBytes(referencePath));
             TrainingPolicy policy = PolicyLoader.Load(parse.GetRequiredValue(config).FullName);
             var trained = TrainedModel.Load(folder);
-            PairDataset dataset = data.Read(parse);
+            PairDataset dataset = (parse.GetValue(fromPostgres), parse.GetValue(data.Files) is { Length: > 0 }) switch
+            {
+                (true, false) => await LiveBarsAsync(folder, ct),
+                (false, true) => data.Read(parse),
+                _ => throw new ArgumentException("Give the pair's bars either as --data A B or with --from-postgres, not both."),
+            };
             DateTime from = parse.GetRequiredValue(since)!.Value;
             LiveWindow window = ReplayedWindow.Build(trained, PairAligner.Align(dataset.A, dataset.B, policy.Alignment), policy, from);
             DegradationVerdict verdict = DegradationCheck.Evaluate(reference, window, new MonitoringOptions());
             Print(trained.Version, from, window, verdict);
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
+    }
+
+    // The version's two symbols at its timeframe (its data-quality report names them), from core.bars.
+    private static async Task<PairDataset> LiveBarsAsync(string folder, CancellationToken ct)
+    {
+        using var quality = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ModelFiles.DataQuality)));
+        System.Text.Json.JsonElement q = quality.RootElement;
+        var timeframe = TimeSpan.FromMinutes(q.GetProperty("timeframe_minutes").GetDouble());
+        await using Npgsql.NpgsqlDataSource db = DatabaseUrl.Open();
+        var bars = new Alpha.Storage.Postgres.PostgresBarStore(db);
+        return PairDataset.FromSeries(
+            await bars.ReadAsync(q.GetProperty("symbol_a").GetString()!, timeframe, ct),
+            await bars.ReadAsync(q.GetProperty("symbol_b").GetString()!, timeframe, ct));
     }
 
     private static void Print(string version, DateTime since, LiveWindow window, DegradationVerdict verdict)

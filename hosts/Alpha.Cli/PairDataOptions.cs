@@ -5,12 +5,12 @@ using Alpha.Training;
 namespace Alpha.Cli;
 
 /// <summary>The pair's two bar files (<c>--data</c>) and, for Lean archives, which quote side to read (<c>--quote</c>).</summary>
-internal sealed class PairDataOptions
+internal sealed class PairDataOptions(bool required = true)
 {
     public Option<FileInfo[]> Files { get; } = new("--data")
     {
         Description = "The two legs' bar files, leg A then leg B: MetaTrader 5 CSV exports, or QuantConnect Lean hour or daily archives (.zip).",
-        Required = true,
+        Required = required,
         Arity = new ArgumentArity(2, 2),
         AllowMultipleArgumentsPerToken = true,
     };
