@@ -27,6 +27,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(p => new PostgresAuditLog(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IOpsRequestStore>(p => new PostgresOpsRequestStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ISignalHistory>(p => new PostgresSignalHistory(p.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IMonitoringStore>(p => new PostgresMonitoringStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IConfigChangeStore>(p => new PostgresConfigChangeStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IOperationsStore>(p => new PostgresOperationsStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ILatestSignals>(p => new RedisLatestSignals(p.GetRequiredService<IConnectionMultiplexer>(), keys));
@@ -61,7 +62,8 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton(p => new ConfigDesk(
             settings.Configs, p.GetRequiredService<IConfigChangeStore>(), new OpsDeskOptions(), p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<ConfigDesk>>()));
         services.AddSingleton(p => new OperationsAnalytics(
-            serving.Catalogue, p.GetRequiredService<ModelRegistry>(), p.GetRequiredService<IOperationsStore>(), p.GetRequiredService<OpsDesk>(), serving.Drawdown, p.GetRequiredService<TimeProvider>()));
+            serving.Catalogue, p.GetRequiredService<ModelRegistry>(), p.GetRequiredService<IOperationsStore>(), p.GetRequiredService<OpsDesk>(), serving.Drawdown, p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<IMonitoringStore>()));
         services.AddSingleton(p => new ModelPredictions(serving.Kinds, p.GetRequiredService<ModelRegistry>(), serving.Engines with { OpsFlags = new StaticOpsFlags() }));
         services.AddSingleton(p => new ApiKeyAuthenticator(p.GetRequiredService<IApiKeyStore>(), p.GetRequiredService<TimeProvider>(), settings.KeyCache));
         return services;

@@ -25,9 +25,13 @@ internal static class MonitorCommand
             Description = $"Replay the live bars the worker stored (core.bars, connection from {DatabaseUrl.Variable}) instead of --data: the version's two symbols at its timeframe.",
         };
         Option<DateTime?> since = CliOptions.Time("--since", "The window's first bar (UTC date or time, e.g. 2023-01-01); the bars before it warm the features up.");
+        var record = new Option<string?>("--record")
+        {
+            Description = $"Store the verdict for this catalogue model id in core.monitoring_verdicts ({DatabaseUrl.Variable}): the API's /metrics/model and /metrics/risk show the newest.",
+        };
         var command = new Command("monitor", "Drift and degradation of a version over a window of bars (PSI, mean shift, win rate, AUC, AI2 pass rate, risk-flag streaks) and whether to retrain.")
         {
-            model, data.Files, data.Quote, fromPostgres, config, since,
+            model, data.Files, data.Quote, fromPostgres, config, since, record,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,6 +55,16 @@ internal static class MonitorCommand
             LiveWindow window = ReplayedWindow.Build(trained, PairAligner.Align(dataset.A, dataset.B, policy.Alignment), policy, from);
             DegradationVerdict verdict = DegradationCheck.Evaluate(reference, window, new MonitoringOptions());
             Print(trained.Version, from, window, verdict);
+            if (parse.GetValue(record) is { } modelId)
+            {
+                await using Npgsql.NpgsqlDataSource db = DatabaseUrl.Open();
+                using var json = System.Text.Json.JsonDocument.Parse(DegradationVerdictJson.Write(verdict));
+                await new Alpha.Storage.Postgres.PostgresMonitoringStore(db).AppendAsync(
+                    new Alpha.Operations.MonitoringRecord(modelId, trained.Version, new DateTimeOffset(from, TimeSpan.Zero), TimeProvider.System.GetUtcNow(),
+                        DegradationVerdictJson.Name(verdict.Level), verdict.RetrainRecommended, json.RootElement.Clone()), ct);
+                AnsiConsole.MarkupLineInterpolated($"recorded for {modelId}");
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -100,5 +114,5 @@ internal static class MonitorCommand
     private static void AucLine(AucResult auc) => AnsiConsole.MarkupLineInterpolated(
         $"AI1 AUC: live {Cell.Number(auc.LiveAuc, "F4")} on {auc.Labelled} labelled candidates ({auc.Positives} positive) vs out-of-fold {Cell.Number(auc.OutOfFoldAuc, "F4")}: drop {Cell.Number(auc.Drop, "F4")} — {Name(auc.Level)}");
 
-    private static string Name(MonitorLevel level) => level.ToString().ToLowerInvariant();
+    private static string Name(MonitorLevel level) => DegradationVerdictJson.Name(level);
 }

@@ -13,6 +13,7 @@ namespace Alpha.Operations;
 /// <param name="Status">The lifecycle status of the version the catalogue names now, or null when there is none.</param>
 /// <param name="Metrics">That version's <c>metrics.json</c> (out-of-fold model metrics, θ, backtest, adoption), or null.</param>
 /// <param name="Scores">Live scores in the window, per version.</param>
+/// <param name="Monitoring">The model's newest degradation verdict (<c>alpha monitor --record</c>, the retraining service), or null.</param>
 public sealed record ModelAnalytics(
     string ModelId,
     string Kind,
@@ -22,4 +23,5 @@ public sealed record ModelAnalytics(
     string? DeployedVersion,
     string? Status,
     JsonElement? Metrics,
-    ImmutableArray<ScoreActivity> Scores);
+    ImmutableArray<ScoreActivity> Scores,
+    MonitoringRecord? Monitoring);

@@ -17,6 +17,7 @@ public sealed class OperationsAnalytics
     private readonly IOperationsStore _store;
     private readonly OpsDesk _desk;
     private readonly DrawdownPolicy? _drawdown;
+    private readonly IMonitoringStore? _monitoring;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the analytics.</summary>
@@ -26,14 +27,15 @@ public sealed class OperationsAnalytics
     /// <param name="desk">The flags in force.</param>
     /// <param name="drawdown">dd_policy.yaml's levels, or null.</param>
     /// <param name="timeProvider">The clock.</param>
-    public OperationsAnalytics(ModelCatalogue catalogue, ModelRegistry registry, IOperationsStore store, OpsDesk desk, DrawdownPolicy? drawdown, TimeProvider timeProvider)
+    /// <param name="monitoring">Degradation verdicts, or null when none are kept.</param>
+    public OperationsAnalytics(ModelCatalogue catalogue, ModelRegistry registry, IOperationsStore store, OpsDesk desk, DrawdownPolicy? drawdown, TimeProvider timeProvider, IMonitoringStore? monitoring = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(desk);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        (_catalogue, _registry, _store, _desk, _drawdown, _time) = (catalogue, registry, store, desk, drawdown, timeProvider);
+        (_catalogue, _registry, _store, _desk, _drawdown, _time, _monitoring) = (catalogue, registry, store, desk, drawdown, timeProvider, monitoring);
     }
 
     /// <summary>Every catalogue model: its serving version's status and metrics, and its live scores over the last <paramref name="window"/>.</summary>
@@ -41,6 +43,7 @@ public sealed class OperationsAnalytics
     {
         DateTimeOffset now = _time.GetUtcNow();
         ImmutableArray<ScoreActivity> scores = await _store.ScoresAsync(now - window, cancellationToken).ConfigureAwait(false);
+        ImmutableArray<MonitoringRecord> verdicts = await VerdictsAsync(cancellationToken).ConfigureAwait(false);
         var models = ImmutableArray.CreateBuilder<ModelAnalytics>(_catalogue.Models.Length);
         foreach (ModelDefinition model in _catalogue.Models)
         {
@@ -50,7 +53,8 @@ public sealed class OperationsAnalytics
             JsonElement? metrics = state?.Record?.MetricsJson is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
             models.Add(new ModelAnalytics(
                 model.ModelId, model.Kind, model.PairId, (int)model.Timeframe.TotalSeconds, model.Version, deployed, state is null ? null : ModelLifecycle.Name(state.Status), metrics,
-                [.. scores.Where(s => s.ModelId == model.ModelId && s.PairId == model.PairId)]));
+                [.. scores.Where(s => s.ModelId == model.ModelId && s.PairId == model.PairId)],
+                verdicts.FirstOrDefault(v => v.ModelId == model.ModelId)));
         }
 
         return new ModelReport(now, now - window, models.MoveToImmutable());
@@ -98,12 +102,15 @@ public sealed class OperationsAnalytics
         return new DataQualityReport(now, bars, [.. bars.Where(b => b.LagSeconds > 2.0 * b.TimeframeSeconds).Select(b => $"{b.Symbol}@{b.TimeframeSeconds}")]);
     }
 
-    /// <summary>The flags in force, the drawdown levels and the hosts' heartbeats.</summary>
+    /// <summary>The flags in force, the drawdown levels, the hosts' heartbeats and every model's newest degradation verdict.</summary>
     public async Task<RiskReport> RiskAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetUtcNow();
         OpsFlagTable flags = await _desk.FlagsAsync(cancellationToken).ConfigureAwait(false);
         ImmutableArray<HostHeartbeat> heartbeats = await _store.HeartbeatsAsync(now, cancellationToken).ConfigureAwait(false);
-        return new RiskReport(now, [.. FlagEntry.Of(flags)], _drawdown, heartbeats);
+        return new RiskReport(now, [.. FlagEntry.Of(flags)], _drawdown, heartbeats, await VerdictsAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    private async ValueTask<ImmutableArray<MonitoringRecord>> VerdictsAsync(CancellationToken cancellationToken) =>
+        _monitoring is null ? [] : await _monitoring.LatestAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -8,4 +8,5 @@ namespace Alpha.Operations;
 /// <param name="Flags">The flags in force.</param>
 /// <param name="Drawdown">dd_policy.yaml's levels, or null when the host was given none.</param>
 /// <param name="Heartbeats">Every host's last heartbeat.</param>
-public sealed record RiskReport(DateTimeOffset At, ImmutableArray<FlagEntry> Flags, DrawdownPolicy? Drawdown, ImmutableArray<HostHeartbeat> Heartbeats);
+/// <param name="Monitoring">The newest degradation verdict of every model that has one.</param>
+public sealed record RiskReport(DateTimeOffset At, ImmutableArray<FlagEntry> Flags, DrawdownPolicy? Drawdown, ImmutableArray<HostHeartbeat> Heartbeats, ImmutableArray<MonitoringRecord> Monitoring);

@@ -78,6 +78,34 @@ public sealed class AnalyticsTests(ApiServer server) : IAsyncLifetime
     }
 
     [ServersSharedDataFact]
+    public async Task ModelAndRisk_ShowTheNewestDegradationVerdict_WhenThereIsOne()
+    {
+        var store = new Alpha.Storage.Postgres.PostgresMonitoringStore(server.Database.DataSource);
+        var random = new Random(11);
+        double[] reference = [.. Enumerable.Range(0, 1000).Select(_ => random.NextDouble())];
+        var drift = new Alpha.Monitoring.DriftReference(
+            [Alpha.Monitoring.DriftDistribution.Of("z", reference)], Alpha.Monitoring.DriftDistribution.Of("return_prob", reference), Alpha.Monitoring.DriftDistribution.Of("risk_score", reference), 0.6, 0.5, 50, 0.4);
+        Alpha.Monitoring.LiveCandidate[] shifted = [.. Enumerable.Range(0, 300).Select(_ => new Alpha.Monitoring.LiveCandidate([random.NextDouble() + 0.5], random.NextDouble(), random.NextDouble(), null))];
+        Alpha.Monitoring.DegradationVerdict verdict = Alpha.Monitoring.DegradationCheck.Evaluate(drift, new Alpha.Monitoring.LiveWindow([.. shifted], [], []), new Alpha.Monitoring.MonitoringOptions());
+        foreach ((string level, DateTimeOffset at) in (IEnumerable<(string, DateTimeOffset)>)[("ok", new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)), ("alert", new(2026, 12, 8, 0, 0, 0, TimeSpan.Zero))])
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(Alpha.Monitoring.DegradationVerdictJson.Write(verdict));
+            await store.AppendAsync(new Alpha.Operations.MonitoringRecord(DeployedPair.ModelId, ApiServer.Pair.Version, at.AddDays(-30), at, level, level == "alert", json.RootElement.Clone()), CancellationToken.None);
+        }
+
+        using HttpClient vera = server.As("vera");
+        JsonObject models = await GetAsync<JsonObject>(vera, "/api/v1/metrics/model");
+        JsonObject risk = await GetAsync<JsonObject>(vera, "/api/v1/metrics/risk");
+
+        JsonNode monitoring = Assert.Single(models["models"]!.AsArray())!["monitoring"]!;
+        Assert.Equal(("alert", true, ApiServer.Pair.Version), (monitoring["level"]!.GetValue<string>(), monitoring["retrain_recommended"]!.GetValue<bool>(), monitoring["version"]!.GetValue<string>()));
+        Assert.Equal("alert", monitoring["verdict"]!["psi"]![0]!["level"]!.GetValue<string>());
+        Assert.Equal("insufficient", monitoring["verdict"]!["win_rate"]!["level"]!.GetValue<string>());
+        Assert.Null(monitoring["verdict"]!["win_rate"]!["live_rate"]);      // not a number: null, never NaN
+        Assert.Equal(DeployedPair.ModelId, Assert.Single(risk["monitoring"]!.AsArray())!["model_id"]!.GetValue<string>());
+    }
+
+    [ServersSharedDataFact]
     public async Task Health_LiveAndReady()
     {
         using HttpClient anonymous = server.Anonymous();

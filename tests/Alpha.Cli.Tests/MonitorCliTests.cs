@@ -26,11 +26,15 @@ public sealed class MonitorCliTests(TestDatabase database) : IClassFixture<TestD
         (code, string fromFiles, error) = Alpha.Run("monitor", "--model", version, "--config", configs, "--data", a, b, "--since", "2022-09-11");
         Assert.True(code == 0, error);
         (code, string fromPostgres, error) = Alpha.RunWith(new Dictionary<string, string?> { ["POSTGRES_URL"] = database.ConnectionString },
-            "monitor", "--model", version, "--config", configs, "--from-postgres", "--since", "2022-09-11");
+            "monitor", "--model", version, "--config", configs, "--from-postgres", "--since", "2022-09-11", "--record", "audnzd-h4");
         Assert.True(code == 0, error);
+        global::Alpha.Operations.MonitoringRecord stored = Assert.Single(await new PostgresMonitoringStore(database.DataSource).LatestAsync(CancellationToken.None));
         (int both, _, string refused) = Alpha.Run("monitor", "--model", version, "--config", configs, "--data", a, b, "--from-postgres", "--since", "2022-09-11");
 
-        Assert.Equal(fromFiles, fromPostgres);
+        Assert.Equal(fromFiles + "recorded for audnzd-h4\n", fromPostgres);
+        Assert.Equal(("audnzd-h4", Path.GetFileName(version), "alert", true), (stored.ModelId, stored.Version, stored.Level, stored.RetrainRecommended));
+        Assert.Equal(new DateTimeOffset(2022, 9, 11, 0, 0, 0, TimeSpan.Zero), stored.WindowStart);
+        Assert.Contains(stored.Verdict.GetProperty("psi").EnumerateArray(), p => p.GetProperty("name").GetString() == "return_prob");
         Assert.Matches("since 2022-09-11: [0-9]{3} candidates, [0-9]+ trades", fromFiles);
         Assert.Contains("verdict: alert — retrain", fromFiles, StringComparison.Ordinal);     // docs/monitoring.md explains why
         Assert.Equal(1, both);
