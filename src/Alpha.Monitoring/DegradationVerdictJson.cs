@@ -26,8 +26,8 @@ public static class DegradationVerdictJson
                 w.WriteString("rule", f.Rule);
                 w.WriteString("subject", f.Subject);
                 w.WriteString("level", Name(f.Level));
-                Number(w, "value", f.Value);
-                Number(w, "threshold", f.Threshold);
+                JsonNumbers.WriteOrNull(w, "value", f.Value);
+                JsonNumbers.WriteOrNull(w, "threshold", f.Threshold);
                 w.WriteString("detail", f.Detail);
                 w.WriteEndObject();
             }
@@ -38,8 +38,8 @@ public static class DegradationVerdictJson
             {
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
-                Number(w, "psi", p.Psi);
-                Number(w, "critical_value", p.CriticalValue);
+                JsonNumbers.WriteOrNull(w, "psi", p.Psi);
+                JsonNumbers.WriteOrNull(w, "critical_value", p.CriticalValue);
                 w.WriteNumber("live_count", p.LiveCount);
                 w.WriteString("level", Name(p.Level));
                 w.WriteEndObject();
@@ -51,9 +51,9 @@ public static class DegradationVerdictJson
             {
                 w.WriteStartObject();
                 w.WriteString("name", s.Name);
-                Number(w, "shift", s.Shift);
-                Number(w, "live_mean", s.LiveMean);
-                Number(w, "reference_mean", s.ReferenceMean);
+                JsonNumbers.WriteOrNull(w, "shift", s.Shift);
+                JsonNumbers.WriteOrNull(w, "live_mean", s.LiveMean);
+                JsonNumbers.WriteOrNull(w, "reference_mean", s.ReferenceMean);
                 w.WriteString("level", Name(s.Level));
                 w.WriteEndObject();
             }
@@ -63,18 +63,18 @@ public static class DegradationVerdictJson
             w.WriteStartObject("win_rate");
             w.WriteNumber("wins", r.Wins);
             w.WriteNumber("trades", r.Trades);
-            Number(w, "live_rate", r.LiveRate);
-            Number(w, "wilson_low", r.WilsonLow);
-            Number(w, "wilson_high", r.WilsonHigh);
-            Number(w, "backtest_rate", r.BacktestRate);
-            Number(w, "gap", r.Gap);
+            JsonNumbers.WriteOrNull(w, "live_rate", r.LiveRate);
+            JsonNumbers.WriteOrNull(w, "wilson_low", r.WilsonLow);
+            JsonNumbers.WriteOrNull(w, "wilson_high", r.WilsonHigh);
+            JsonNumbers.WriteOrNull(w, "backtest_rate", r.BacktestRate);
+            JsonNumbers.WriteOrNull(w, "gap", r.Gap);
             w.WriteString("level", Name(r.Level));
             w.WriteEndObject();
             AucResult a = verdict.Auc;
             w.WriteStartObject("auc");
-            Number(w, "live_auc", a.LiveAuc);
-            Number(w, "out_of_fold_auc", a.OutOfFoldAuc);
-            Number(w, "drop", a.Drop);
+            JsonNumbers.WriteOrNull(w, "live_auc", a.LiveAuc);
+            JsonNumbers.WriteOrNull(w, "out_of_fold_auc", a.OutOfFoldAuc);
+            JsonNumbers.WriteOrNull(w, "drop", a.Drop);
             w.WriteNumber("labelled", a.Labelled);
             w.WriteNumber("positives", a.Positives);
             w.WriteString("level", Name(a.Level));
@@ -83,9 +83,9 @@ public static class DegradationVerdictJson
             w.WriteStartObject("pass_rate");
             w.WriteNumber("passed", p2.Passed);
             w.WriteNumber("candidates", p2.Candidates);
-            Number(w, "rate", p2.Rate);
-            Number(w, "low", p2.Low);
-            Number(w, "high", p2.High);
+            JsonNumbers.WriteOrNull(w, "rate", p2.Rate);
+            JsonNumbers.WriteOrNull(w, "low", p2.Low);
+            JsonNumbers.WriteOrNull(w, "high", p2.High);
             w.WriteString("level", Name(p2.Level));
             w.WriteEndObject();
             RiskStreakResult s2 = verdict.RiskStreak;
@@ -110,16 +110,4 @@ public static class DegradationVerdictJson
         MonitorLevel.Alert => "alert",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Not a monitoring level."),
     };
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

@@ -28,8 +28,8 @@ public static class DriftReferenceJson
             w.WriteEndArray();
             WriteDistribution(w, "return_prob", reference.ReturnProb);
             WriteDistribution(w, "risk_score", reference.RiskScore);
-            NumberOrNull(w, "out_of_fold_auc", reference.OutOfFoldAuc);
-            NumberOrNull(w, "backtest_win_rate", reference.BacktestWinRate);
+            JsonNumbers.WriteOrNull(w, "out_of_fold_auc", reference.OutOfFoldAuc);
+            JsonNumbers.WriteOrNull(w, "backtest_win_rate", reference.BacktestWinRate);
 
             w.WriteNumber("backtest_trades", reference.BacktestTrades);
             w.WriteNumber("theta2", reference.Theta2);
@@ -104,18 +104,6 @@ public static class DriftReferenceJson
     }
 
     // An AUC of one class only, a win rate without trades: null in the file, NaN in memory.
-    private static void NumberOrNull(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
     private static double NumberOrNaN(JsonElement e, string where) => e.ValueKind == JsonValueKind.Null ? double.NaN : Number(e, where);
 
     private static DriftDistribution Distribution(JsonElement e, string where)
