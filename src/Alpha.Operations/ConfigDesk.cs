@@ -376,19 +376,18 @@ public sealed partial class ConfigDesk
     private async ValueTask CheckRoleAsync(string action, string target, string payload, OperatorIdentity by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
-        OperatorRole required = OpsActions.RequiredRole[action];
-        if (!by.Has(required))
+        if (OpsActions.RoleProblem(action, by) is { } forbidden)
         {
             _ = await RecordDeniedAsync(action, AuditText.Escape(target), by, OpsDesk.PayloadHash(payload), cancellationToken).ConfigureAwait(false);
-            throw new OperationRefusedException(OpsRefusal.Forbidden, $"{action} needs the {OperatorRoles.Name(required)} role; {by.Name} is {OperatorRoles.Name(by.Role)}.");
+            throw new OperationRefusedException(OpsRefusal.Forbidden, forbidden);
         }
     }
 
     private async ValueTask CheckReasonAsync(string action, Guid? id, string target, string reason, string payload, OperatorIdentity by, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > _options.MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n'))
+        if (_options.ReasonProblem(reason) is { } invalid)
         {
-            throw await RefuseAsync(action, id, target, null, payload, by, OpsRefusal.Invalid, $"reason is required: 1 to {_options.MaxReasonLength} printable characters.", cancellationToken).ConfigureAwait(false);
+            throw await RefuseAsync(action, id, target, null, payload, by, OpsRefusal.Invalid, invalid, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -54,4 +54,11 @@ public static class OpsActions
             new(ConfigApply, OperatorRole.Approver),
             new(ConfigRollback, OperatorRole.Approver),
         ]);
+
+    /// <summary>Why <paramref name="by"/> may not perform <paramref name="action"/> (its least role), or null when they may.</summary>
+    internal static string? RoleProblem(string action, OperatorIdentity by)
+    {
+        OperatorRole required = RequiredRole[action];
+        return by.Has(required) ? null : $"{action} needs the {OperatorRoles.Name(required)} role; {by.Name} is {OperatorRoles.Name(by.Role)}.";
+    }
 }

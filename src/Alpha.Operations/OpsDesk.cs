@@ -223,16 +223,15 @@ public sealed partial class OpsDesk
     private async ValueTask CheckAsync(string action, string target, string reason, string payload, OperatorIdentity by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
-        OperatorRole required = OpsActions.RequiredRole[action];
-        if (!by.Has(required))
+        if (OpsActions.RoleProblem(action, by) is { } forbidden)
         {
             await RecordDeniedAsync(action, target, by, PayloadHash(payload), cancellationToken).ConfigureAwait(false);
-            throw new OperationRefusedException(OpsRefusal.Forbidden, $"{action} needs the {OperatorRoles.Name(required)} role; {by.Name} is {OperatorRoles.Name(by.Role)}.");
+            throw new OperationRefusedException(OpsRefusal.Forbidden, forbidden);
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > _options.MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n'))
+        if (_options.ReasonProblem(reason) is { } invalid)
         {
-            throw await RefuseAsync(action, target, null, payload, by, OpsRefusal.Invalid, $"reason is required: 1 to {_options.MaxReasonLength} printable characters.", cancellationToken).ConfigureAwait(false);
+            throw await RefuseAsync(action, target, null, payload, by, OpsRefusal.Invalid, invalid, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,6 +9,12 @@ public sealed record OpsDeskOptions
     /// <summary>Longest reason accepted, in characters. Default 500.</summary>
     public int MaxReasonLength { get; init; } = 500;
 
+    /// <summary>Why <paramref name="reason"/> is not a valid reason (1 to <see cref="MaxReasonLength"/> printable characters; newlines allowed), or null when it is.</summary>
+    internal string? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n')
+            ? $"reason is required: 1 to {MaxReasonLength} printable characters."
+            : null;
+
     /// <summary>Throws unless every setting is in range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (named).</exception>
     public void Validate()
