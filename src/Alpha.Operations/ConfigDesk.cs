@@ -67,9 +67,9 @@ public sealed partial class ConfigDesk
         string payload = Payload(OpsActions.ConfigValidate, proposal, "");
         string target = Target(proposal);
         await CheckRoleAsync(OpsActions.ConfigValidate, target, payload, by, cancellationToken).ConfigureAwait(false);
-        ImmutableArray<ConfigFileChange> files = await ResolveAsync(OpsActions.ConfigValidate, target, null, payload, proposal, by, cancellationToken).ConfigureAwait(false);
-        ConfigValidation validation = Check(files, f => f.After);
-        string detail = validation.Valid ? $"valid: {validation.Diff.Length} value(s) change." : $"invalid: {Describe(validation.Problem!)}";
+        (ImmutableArray<ConfigFile> current, ImmutableArray<ConfigFileChange> files) = await ResolveAsync(OpsActions.ConfigValidate, target, null, payload, proposal, by, cancellationToken).ConfigureAwait(false);
+        ConfigValidation validation = Check(current, files, f => f.After);
+        string detail = validation.Valid ? $"valid: {validation.Diff.Length} value(s) change." : $"invalid: {validation.Problem!.Message}";
         _ = await AppendAsync(OpsActions.ConfigValidate, null, target, null, payload, by, AuditOutcome.Applied, detail, null, null, cancellationToken).ConfigureAwait(false);
         return validation;
     }
@@ -83,16 +83,16 @@ public sealed partial class ConfigDesk
         string target = Target(proposal);
         await CheckRoleAsync(OpsActions.ConfigPropose, target, payload, by, cancellationToken).ConfigureAwait(false);
         await CheckReasonAsync(OpsActions.ConfigPropose, null, target, reason, payload, by, cancellationToken).ConfigureAwait(false);
-        ImmutableArray<ConfigFileChange> files = await ResolveAsync(OpsActions.ConfigPropose, target, reason, payload, proposal, by, cancellationToken).ConfigureAwait(false);
+        (ImmutableArray<ConfigFile> current, ImmutableArray<ConfigFileChange> files) = await ResolveAsync(OpsActions.ConfigPropose, target, reason, payload, proposal, by, cancellationToken).ConfigureAwait(false);
         if (files.IsEmpty)
         {
             throw await RefuseAsync(OpsActions.ConfigPropose, null, target, reason, payload, by, OpsRefusal.Invalid, "The proposal changes nothing: every file is as it is now.", cancellationToken).ConfigureAwait(false);
         }
 
-        ConfigValidation validation = Check(files, f => f.After);
+        ConfigValidation validation = Check(current, files, f => f.After);
         if (!validation.Valid)
         {
-            throw await RefuseAsync(OpsActions.ConfigPropose, null, target, reason, payload, by, OpsRefusal.Invalid, $"The proposed files do not load: {Describe(validation.Problem!)}", cancellationToken).ConfigureAwait(false);
+            throw await RefuseAsync(OpsActions.ConfigPropose, null, target, reason, payload, by, OpsRefusal.Invalid, $"The proposed files do not load: {validation.Problem!.Message}", cancellationToken).ConfigureAwait(false);
         }
 
         DateTimeOffset now = _time.GetUtcNow();
@@ -180,9 +180,11 @@ public sealed partial class ConfigDesk
             throw await RefuseAsync(action, change.Id, target, reason, payload, by, OpsRefusal.Conflict, "Another apply or rollback of these files is in progress; retry.", cancellationToken).ConfigureAwait(false);
         }
 
+        // One read of the files: the hashes checked and the folder validated are the same snapshot.
+        ImmutableArray<ConfigFile> current = Files();
         foreach (ConfigFileChange f in change.Files)
         {
-            string now = Read(f.Name).Sha256;
+            string now = current.Single(c => c.Name == f.Name).Sha256;
             if (now != expected(f))
             {
                 throw await RefuseAsync(
@@ -192,10 +194,10 @@ public sealed partial class ConfigDesk
             }
         }
 
-        ConfigValidation validation = Check(change.Files, text);
+        ConfigValidation validation = Check(current, change.Files, text);
         if (!validation.Valid)
         {
-            throw await RefuseAsync(action, change.Id, target, reason, payload, by, OpsRefusal.Conflict, $"The files would not load: {Describe(validation.Problem!)}", cancellationToken).ConfigureAwait(false);
+            throw await RefuseAsync(action, change.Id, target, reason, payload, by, OpsRefusal.Conflict, $"The files would not load: {validation.Problem!.Message}", cancellationToken).ConfigureAwait(false);
         }
 
         Write(change.Files, text, change.Id);
@@ -238,11 +240,12 @@ public sealed partial class ConfigDesk
 
     // The proposal's files against the current ones: every changed file with its before and after text (edits applied
     // in order to the proposed or current text).
-    private async Task<ImmutableArray<ConfigFileChange>> ResolveAsync(string action, string target, string? reason, string payload, ConfigProposal proposal, OperatorIdentity by, CancellationToken cancellationToken)
+    private async Task<(ImmutableArray<ConfigFile> Current, ImmutableArray<ConfigFileChange> Changed)> ResolveAsync(string action, string target, string? reason, string payload, ConfigProposal proposal, OperatorIdentity by, CancellationToken cancellationToken)
     {
         try
         {
-            ImmutableDictionary<string, ConfigFile> current = Files().ToImmutableDictionary(f => f.Name, StringComparer.Ordinal);
+            ImmutableArray<ConfigFile> snapshot = Files();
+            ImmutableDictionary<string, ConfigFile> current = snapshot.ToImmutableDictionary(f => f.Name, StringComparer.Ordinal);
             var texts = current.ToDictionary(p => p.Key, p => p.Value.Text, StringComparer.Ordinal);
             foreach ((string name, string text) in proposal.Files)
             {
@@ -255,7 +258,7 @@ public sealed partial class ConfigDesk
                 texts[Governed(edit.File)] = ConfigText.Replace(edit.File, texts[edit.File], edit.Key ?? "", edit.Value ?? "");
             }
 
-            return [.. PolicyFiles.Names.Where(n => texts[n] != current[n].Text).Select(n => new ConfigFileChange(n, current[n].Text, texts[n], current[n].Sha256, ConfigText.Sha256(texts[n])))];
+            return (snapshot, [.. PolicyFiles.Names.Where(n => texts[n] != current[n].Text).Select(n => new ConfigFileChange(n, current[n].Text, texts[n], current[n].Sha256, ConfigText.Sha256(texts[n])))]);
         }
         catch (Exception e) when (e is ConfigException or ArgumentException)
         {
@@ -267,17 +270,17 @@ public sealed partial class ConfigDesk
         ? name
         : throw new ConfigException(name ?? "", "", $"not a policy file; the policy files are {string.Join(", ", PolicyFiles.Names)}.");
 
-    // Loads the folder with the given texts in place (in a temporary copy) and diffs the values.
-    private ConfigValidation Check(ImmutableArray<ConfigFileChange> files, Func<ConfigFileChange, string> text)
+    // Loads the folder — the snapshot with the given texts in place — from a temporary copy, and diffs the values.
+    private static ConfigValidation Check(ImmutableArray<ConfigFile> current, ImmutableArray<ConfigFileChange> files, Func<ConfigFileChange, string> text)
     {
         var diff = ImmutableArray.CreateBuilder<ConfigDiffEntry>();
         DirectoryInfo scratch = Directory.CreateTempSubdirectory("alpha-config-");
         try
         {
-            foreach (string name in PolicyFiles.Names)
+            foreach (ConfigFile file in current)
             {
-                string? proposed = files.FirstOrDefault(f => f.Name == name) is { } f ? text(f) : null;
-                File.WriteAllText(Path.Combine(scratch.FullName, name), proposed ?? Read(name).Text, s_utf8);
+                string? proposed = files.FirstOrDefault(f => f.Name == file.Name) is { } f ? text(f) : null;
+                File.WriteAllText(Path.Combine(scratch.FullName, file.Name), proposed ?? file.Text, s_utf8);
             }
 
             foreach (ConfigFileChange f in files)
@@ -415,8 +418,6 @@ public sealed partial class ConfigDesk
 
     private AuditRecord Record(string action, string target, string? reason, string payloadSha256, OperatorIdentity by, AuditOutcome outcome, string detail) =>
         new(_time.GetUtcNow(), by.Name, by.Role, action, AuditText.Escape(target), AuditText.EscapeOrNull(reason), payloadSha256, outcome, AuditText.Escape(detail));
-
-    private static string Describe(ConfigProblem problem) => problem.Message;
 
     private static string Target(ConfigProposal proposal)
     {

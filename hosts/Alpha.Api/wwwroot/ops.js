@@ -35,6 +35,18 @@
     notice.classList.toggle("bad", Boolean(bad));
   }
 
+  // Sends an operation, reloads what it changed, then says what happened: once the notice speaks, the page shows it.
+  async function perform(call, reload) {
+    let message, bad = false;
+    try {
+      message = await call();
+    } catch (e) {
+      [message, bad] = [`Refused: ${e.message}`, true];
+    }
+    await reload();
+    notify(message, bad);
+  }
+
   function fill(table, rows) {
     const body = $(table).tBodies[0];
     body.replaceChildren(...rows);
@@ -108,14 +120,7 @@
       return;
     }
     const body = { model: $("ops-model").value, reason, ...(action === "halt" ? { level: "soft" } : {}) };
-    let message, bad = false;
-    try {
-      message = (await api(`/ops/${action}`, { method: "POST", body: JSON.stringify(body) })).message;
-    } catch (e) {
-      [message, bad] = [`Refused: ${e.message}`, true];
-    }
-    await loadFlags();
-    notify(message, bad);
+    await perform(async () => (await api(`/ops/${action}`, { method: "POST", body: JSON.stringify(body) })).message, loadFlags);
   }
 
   function renderChange(change) {
@@ -154,18 +159,10 @@
     return box;
   }
 
-  // The list is reloaded before the notice is shown: once the notice says what happened, the page shows it too.
-  async function act(path, done) {
-    let message, bad = false;
-    try {
-      const change = await api(path, { method: "POST" });
-      message = `Change ${change.id} ${change.status === done ? done : `is ${change.status}`}.`;
-    } catch (e) {
-      [message, bad] = [`Refused: ${e.message}`, true];
-    }
-    await loadChanges();
-    notify(message, bad);
-  }
+  const act = (path, done) => perform(async () => {
+    const change = await api(path, { method: "POST" });
+    return `Change ${change.id} ${change.status === done ? done : `is ${change.status}`}.`;
+  }, loadChanges);
 
   async function loadChanges() {
     const [proposed, approved] = await Promise.all([api("/configs?status=proposed"), api("/configs?status=approved")]);
@@ -180,16 +177,11 @@
       reason: $("propose-reason").value.trim(),
       edits: [{ file: $("propose-file").value, key: $("propose-key").value.trim(), value: $("propose-value").value.trim() }],
     };
-    let message, bad = false;
-    try {
+    await perform(async () => {
       const change = await api("/configs/propose", { method: "POST", body: JSON.stringify(body) });
-      message = `Change ${change.id} proposed: it needs ${change.required_approvals} approver(s).`;
       $("propose-form").reset();
-    } catch (e) {
-      [message, bad] = [`Refused: ${e.message}`, true];
-    }
-    await loadChanges();
-    notify(message, bad);
+      return `Change ${change.id} proposed: it needs ${change.required_approvals} approver(s).`;
+    }, loadChanges);
   }
 
   function every(ms, load) {
