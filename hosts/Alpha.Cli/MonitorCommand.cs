@@ -36,15 +36,7 @@ internal static class MonitorCommand
         command.SetAction(async (parse, ct) =>
         {
             string folder = parse.GetRequiredValue(model).FullName;
-            string referencePath = Path.Combine(folder, ModelFiles.DriftReference);
-            if (!File.Exists(referencePath))
-            {
-                throw new InvalidOperationException($"{Path.GetFileName(folder)} has no {ModelFiles.DriftReference}: it was trained before versions froze a monitoring reference; retrain it.");
-            }
-
-            DriftReference reference = DriftReferenceJson.Read(File.ReadAllBytes(referencePath));
             TrainingPolicy policy = PolicyLoader.Load(parse.GetRequiredValue(config).FullName);
-            var trained = TrainedModel.Load(folder);
             PairDataset dataset = (parse.GetValue(fromPostgres), parse.GetValue(data.Files) is { Length: > 0 }) switch
             {
                 (true, false) => await LiveBarsAsync(folder, ct),
@@ -52,16 +44,12 @@ internal static class MonitorCommand
                 _ => throw new ArgumentException("Give the pair's bars either as --data A B or with --from-postgres, not both."),
             };
             DateTime from = parse.GetRequiredValue(since)!.Value;
-            LiveWindow window = ReplayedWindow.Build(trained, PairAligner.Align(dataset.A, dataset.B, policy.Alignment), policy, from);
-            DegradationVerdict verdict = DegradationCheck.Evaluate(reference, window, new MonitoringOptions());
-            Print(trained.Version, from, window, verdict);
+            (string version, LiveWindow window, DegradationVerdict verdict) = VersionMonitor.Evaluate(folder, policy, dataset, from);
+            Print(version, from, window, verdict);
             if (parse.GetValue(record) is { } modelId)
             {
                 await using Npgsql.NpgsqlDataSource db = DatabaseUrl.Open();
-                using var json = System.Text.Json.JsonDocument.Parse(DegradationVerdictJson.Write(verdict));
-                await new Alpha.Storage.Postgres.PostgresMonitoringStore(db).AppendAsync(
-                    new Alpha.Operations.MonitoringRecord(modelId, trained.Version, new DateTimeOffset(from, TimeSpan.Zero), TimeProvider.System.GetUtcNow(),
-                        DegradationVerdictJson.Name(verdict.Level), verdict.RetrainRecommended, json.RootElement.Clone()), ct);
+                await VersionMonitor.RecordAsync(db, modelId, version, from, verdict, TimeProvider.System.GetUtcNow(), ct);
                 AnsiConsole.MarkupLineInterpolated($"recorded for {modelId}");
             }
 
@@ -73,14 +61,9 @@ internal static class MonitorCommand
     // The version's two symbols at its timeframe (its data-quality report names them), from core.bars.
     private static async Task<PairDataset> LiveBarsAsync(string folder, CancellationToken ct)
     {
-        using var quality = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ModelFiles.DataQuality)));
-        System.Text.Json.JsonElement q = quality.RootElement;
-        var timeframe = TimeSpan.FromMinutes(q.GetProperty("timeframe_minutes").GetDouble());
+        (string a, string b, TimeSpan timeframe) = VersionMonitor.PairOf(folder);
         await using Npgsql.NpgsqlDataSource db = DatabaseUrl.Open();
-        var bars = new Alpha.Storage.Postgres.PostgresBarStore(db);
-        return PairDataset.FromSeries(
-            await bars.ReadAsync(q.GetProperty("symbol_a").GetString()!, timeframe, ct),
-            await bars.ReadAsync(q.GetProperty("symbol_b").GetString()!, timeframe, ct));
+        return await VersionMonitor.LiveBarsAsync(db, a, b, timeframe, ct);
     }
 
     private static void Print(string version, DateTime since, LiveWindow window, DegradationVerdict verdict)

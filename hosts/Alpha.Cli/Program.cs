@@ -11,7 +11,7 @@ var root = new RootCommand("alpha: train, backtest, optimise and inspect pair-tr
     Subcommands =
     {
         TrainCommand.Create(), DemoCommand.Create(), InspectCommand.Create(), BacktestCommand.Create(), OptimizeCommand.Create(), ReplayCommand.Create(),
-        ModelsCommand.Create(), KeysCommand.Create(), ApiKeyCommand.Create(), ConfigCommand.Create(), MonitorCommand.Create(), DbCommand.Create(), FeedCommand.Create(),
+        ModelsCommand.Create(), KeysCommand.Create(), ApiKeyCommand.Create(), ConfigCommand.Create(), MonitorCommand.Create(), RetrainCommand.Create(), DbCommand.Create(), FeedCommand.Create(),
     },
 };
 

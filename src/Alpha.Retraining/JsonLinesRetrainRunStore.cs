@@ -137,47 +137,66 @@ public sealed class JsonLinesRetrainRunStore : IRetrainRunStore
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
+            w.WriteString("run_id", run.RunId);
             w.WriteString("schedule_id", run.ScheduleId);
-            w.WriteString("scheduled_for", run.ScheduledFor.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            WriteTime(w, "scheduled_for", run.ScheduledFor);
             w.WriteString("trigger", RetrainRunStatuses.Name(run.Trigger));
+            w.WriteString("cause", run.Cause);
             w.WriteString("status", RetrainRunStatuses.Name(run.Status));
-            w.WriteNumber("attempts", run.Attempts);
+            w.WriteNumber("retry_count", run.RetryCount);
             w.WriteString("host", run.Host);
-            w.WriteString("started_at", run.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteString("heartbeat_at", run.HeartbeatAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            if (run.FinishedAt is { } finished)
+            WriteTime(w, "started_at", run.StartedAt);
+            WriteTime(w, "heartbeat_at", run.HeartbeatAt);
+            WriteTime(w, "ended_at", run.EndedAt);
+            w.WriteString("model_version", run.Outcome?.Version);
+            if (run.Outcome is { } outcome)
             {
-                w.WriteString("finished_at", finished.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                w.WriteNull("finished_at");
+                w.WriteNumber("theta1", outcome.Theta1);
+                w.WriteNumber("theta2", outcome.Theta2);
+                w.WritePropertyName("metrics");
+                w.WriteRawValue(outcome.MetricsJson());
             }
 
-            w.WriteString("version", run.Version);
-            w.WriteString("error", run.Error);
+            w.WriteString("log_path", run.LogPath);
+            w.WriteString("error_message", run.Error);
             w.WriteEndObject();
         }
 
         return [.. buffer.WrittenSpan, (byte)'\n'];
     }
 
+    private static void WriteTime(Utf8JsonWriter w, string key, DateTimeOffset? time)
+    {
+        if (time is { } t)
+        {
+            w.WriteString(key, t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(key);
+        }
+    }
+
     private static RetrainRun Parse(string line)
     {
         using JsonDocument document = JsonDocument.Parse(line);
         JsonElement r = document.RootElement;
+        string? version = r.GetProperty("model_version").GetString();
         return new RetrainRun(
+            r.GetProperty("run_id").GetGuid(),
             r.GetProperty("schedule_id").GetString() ?? throw new InvalidDataException("schedule_id is null."),
             Time(r, "scheduled_for"),
             RetrainRunStatuses.ParseTrigger(r.GetProperty("trigger").GetString() ?? ""),
+            r.GetProperty("cause").GetString() ?? "",
             RetrainRunStatuses.Parse(r.GetProperty("status").GetString() ?? ""),
-            r.GetProperty("attempts").GetInt32(),
+            r.GetProperty("retry_count").GetInt32() + 1,
             r.GetProperty("host").GetString() ?? "",
             Time(r, "started_at"),
             Time(r, "heartbeat_at"),
-            r.GetProperty("finished_at").ValueKind == JsonValueKind.Null ? null : Time(r, "finished_at"),
-            r.GetProperty("version").GetString(),
-            r.GetProperty("error").GetString());
+            r.GetProperty("ended_at").ValueKind == JsonValueKind.Null ? null : Time(r, "ended_at"),
+            version is null ? null : new RetrainOutcome(version, r.GetProperty("theta1").GetDouble(), r.GetProperty("theta2").GetDouble(), RetrainOutcome.ParseMetrics(r.GetProperty("metrics").GetRawText())),
+            r.GetProperty("log_path").GetString(),
+            r.GetProperty("error_message").GetString());
     }
 
     private static DateTimeOffset Time(JsonElement r, string key) =>

@@ -14,20 +14,20 @@ public sealed class RetrainBlockedException : Exception
 
     /// <summary>Creates the exception with a generic code.</summary>
     public RetrainBlockedException()
-        : this("CORE_RETRAIN_BLOCKED", "The run is blocked.")
+        : this(RetrainCodes.Blocked, "The run is blocked.")
     {
     }
 
     /// <summary>Creates the exception with a generic code.</summary>
     public RetrainBlockedException(string message)
-        : this("CORE_RETRAIN_BLOCKED", message)
+        : this(RetrainCodes.Blocked, message)
     {
     }
 
     /// <summary>Creates the exception with a generic code.</summary>
     public RetrainBlockedException(string message, Exception innerException)
-        : base(message, innerException) => Code = "CORE_RETRAIN_BLOCKED";
+        : base(message, innerException) => Code = RetrainCodes.Blocked;
 
     /// <summary>The error code.</summary>
-    public string Code { get; } = "CORE_RETRAIN_BLOCKED";
+    public string Code { get; } = RetrainCodes.Blocked;
 }

@@ -16,16 +16,21 @@ public sealed class RetrainSchedule
     /// <param name="cron">A five-field cron expression, evaluated in UTC.</param>
     /// <exception cref="ArgumentException">The id is empty or the expression is not a cron expression (the message says why).</exception>
     public RetrainSchedule(string scheduleId, string cron)
+        : this(scheduleId, cron, nameof(cron))
+    {
+    }
+
+    internal RetrainSchedule(string scheduleId, string cron, string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scheduleId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(cron);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cron, key);
         try
         {
             _cron = CronExpression.Parse(cron, CronFormat.Standard);
         }
         catch (CronFormatException e)
         {
-            throw new ArgumentException($"'{cron}' is not a five-field cron expression: {e.Message}", nameof(cron), e);
+            throw new ArgumentException($"'{cron}' is not a five-field cron expression: {e.Message}", key, e);
         }
 
         (ScheduleId, Cron) = (scheduleId, cron);

@@ -8,6 +8,7 @@ using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
 using Alpha.Optimization;
+using Alpha.Retraining;
 using Alpha.Signals;
 using Alpha.Sizing;
 
@@ -52,6 +53,7 @@ public static class PolicyLoader
             Calibration = Closed(retrain.Section("calibration"), n => n.Text("method", "isotonic", "sigmoid")) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Sigmoid,
             KeepVersions = Closed(retrain.Section("retention"), n => n.WholeNumber("keep_versions")),
             AutoDeploy = Closed(retrain.Section("registry"), n => n.Bool("auto_deploy")),
+            Retraining = Closed(retrain.Section("schedule"), ReadSchedule),
             Backtest = backtestOptions,
             Adoption = adoption,
             Stress = stress,
@@ -307,6 +309,27 @@ public static class PolicyLoader
         {
             throw n.Error(PolicyKeys.Snake(e.ParamName ?? ""), PolicyKeys.Problem(e));
         }
+    }
+
+    private static RetrainPolicy ReadSchedule(ConfigNode n)
+    {
+        var policy = new RetrainPolicy(
+            n.Text("retrain_cron"),
+            n.Text("degradation_cron"),
+            n.WholeNumber("retrain_retry_max", 0, 10),
+            TimeSpan.FromMinutes(n.Number("retrain_retry_delay_minutes", 1, 7 * 24 * 60)),
+            TimeSpan.FromSeconds(n.WholeNumber("heartbeat_timeout_seconds", 60, 24 * 3600)),
+            n.WholeNumber("disable_after_failures", 1, 100));
+        try
+        {
+            policy.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw n.Error(e.ParamName ?? "retrain_cron", e.Message);
+        }
+
+        return policy;
     }
 
     private static T Closed<T>(ConfigNode node, T value)

@@ -89,6 +89,13 @@ public sealed record TrainingPolicy
     /// </summary>
     public bool AutoDeploy { get; init; }
 
+    /// <summary>
+    /// When the retraining service retrains, how it retries and when it stops (<c>retrain_policy.yaml</c>, section
+    /// <c>schedule</c>). Library default: seed 002's monthly cron <c>0 3 1 * *</c>, a daily degradation check at 00:30,
+    /// 2 retries from 60 minutes, a 300 s heartbeat timeout, disabled after 2 failed runs.
+    /// </summary>
+    public Alpha.Retraining.RetrainPolicy Retraining { get; init; } = new("0 3 1 * *", "30 0 * * *", 2, TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(300), 2);
+
     /// <summary>Risk sizing, exits and costs of the backtest (backtest_policy).</summary>
     public BacktestOptions Backtest { get; init; } = new();
 

@@ -20,12 +20,14 @@ public sealed class JsonLinesRetrainRunStoreTests : IDisposable
 
         bool first = await store.TryStartAsync(run, default);
         bool second = await new JsonLinesRetrainRunStore(File).TryStartAsync(run with { Host = "other" }, default);
-        await store.UpdateAsync(run with { Status = RetrainRunStatus.Success, FinishedAt = s_at.AddMinutes(12), Version = "20261208_0212_abc1234" }, default);
+        await store.UpdateAsync(run with { Status = RetrainRunStatus.Success, EndedAt = s_at.AddMinutes(12), Outcome = Outcome("20261208_0212_abc1234") }, default);
 
         Assert.Equal((true, false), (first, second));
         RetrainRun stored = Assert.Single(await store.RecentAsync("audnzd-h4", 10, default));
-        Assert.Equal((RetrainRunStatus.Success, "20261208_0212_abc1234", "host-a"), (stored.Status, stored.Version, stored.Host));
-        Assert.Equal(s_at.AddMinutes(12), stored.FinishedAt);
+        Assert.Equal((RetrainRunStatus.Success, "host-a", run.RunId), (stored.Status, stored.Host, stored.RunId));
+        Assert.Equal(Outcome("20261208_0212_abc1234").Metrics, stored.Outcome!.Metrics);
+        Assert.Equal(("20261208_0212_abc1234", 0.61, 0.35), (stored.Outcome.Version, stored.Outcome.Theta1, stored.Outcome.Theta2));
+        Assert.Equal(s_at.AddMinutes(12), stored.EndedAt);
         Assert.Equal(2, System.IO.File.ReadAllLines(File).Length);
     }
 
@@ -70,5 +72,9 @@ public sealed class JsonLinesRetrainRunStoreTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => new JsonLinesRetrainRunStore(File).UpdateAsync(Run(s_at), default).AsTask());
 
     private static RetrainRun Run(DateTimeOffset scheduledFor) =>
-        new("audnzd-h4", scheduledFor, RetrainTrigger.Scheduled, RetrainRunStatus.Running, 1, "host-a", scheduledFor.AddSeconds(3), scheduledFor.AddSeconds(3), null, null, null);
+        new(Guid.CreateVersion7(scheduledFor), "audnzd-h4", scheduledFor, RetrainTrigger.Scheduled, "retrain_cron '0 2 * * *'", RetrainRunStatus.Running, 1, "host-a",
+            scheduledFor.AddSeconds(3), scheduledFor.AddSeconds(3), null, null, null, null);
+
+    private static RetrainOutcome Outcome(string version) =>
+        new(version, 0.61, 0.35, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("ai1_auc", 0.5731), new("theta_trials", 48)]));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Alpha.Retraining;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,10 +20,10 @@ public sealed class RetrainRunnerTests : IDisposable
     {
         RetrainRunner runner = Runner(maxRetries: 2);
 
-        RetrainRun? run = await runner.RunAsync("audnzd-h4", s_at, RetrainTrigger.Scheduled, (_, _) => Task.FromResult("20261208_0200_abc1234"), default);
-        RetrainRun? again = await Runner(maxRetries: 2, host: "host-b").RunAsync("audnzd-h4", s_at, RetrainTrigger.Scheduled, (_, _) => Task.FromResult("other"), default);
+        RetrainRun? run = await runner.RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Scheduled, "test"), (_, _) => Task.FromResult(Outcome("20261208_0200_abc1234")), default);
+        RetrainRun? again = await Runner(maxRetries: 2, host: "host-b").RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Scheduled, "test"), (_, _) => Task.FromResult(Outcome("other")), default);
 
-        Assert.Equal((RetrainRunStatus.Success, 1, "20261208_0200_abc1234", null), (run!.Status, run.Attempts, run.Version, run.Error));
+        Assert.Equal((RetrainRunStatus.Success, 1, "20261208_0200_abc1234", null), (run!.Status, run.Attempts, run.Outcome?.Version, run.Error));
         Assert.Null(again);
         Assert.Equal(RetrainRunStatus.Success, Assert.Single(await Store.RecentAsync("audnzd-h4", 10, default)).Status);
     }
@@ -32,7 +33,7 @@ public sealed class RetrainRunnerTests : IDisposable
     {
         int calls = 0;
         var times = new List<DateTimeOffset>();
-        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync("audnzd-h4", s_at, RetrainTrigger.Scheduled, (_, _) =>
+        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Scheduled, "test"), (_, _) =>
         {
             calls++;
             times.Add(_time.GetUtcNow());
@@ -52,19 +53,19 @@ public sealed class RetrainRunnerTests : IDisposable
     public async Task AFlowThatFailsOnce_SucceedsOnTheRetry()
     {
         int calls = 0;
-        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync("audnzd-h4", s_at, RetrainTrigger.Degradation, (_, _) =>
-            ++calls == 1 ? throw new IOException("disk") : Task.FromResult("v2"), default);
+        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Degradation, "test"), (_, _) =>
+            ++calls == 1 ? throw new IOException("disk") : Task.FromResult(Outcome("v2")), default);
 
         RetrainRun run = (await DriveAsync(running))!;
 
-        Assert.Equal((RetrainRunStatus.Success, 2, "v2", RetrainTrigger.Degradation), (run.Status, run.Attempts, run.Version, run.Trigger));
+        Assert.Equal((RetrainRunStatus.Success, 2, "v2", RetrainTrigger.Degradation), (run.Status, run.Attempts, run.Outcome?.Version, run.Trigger));
     }
 
     [Fact]
     public async Task MissingMetrics_Block_WithoutRetrying()
     {
         int calls = 0;
-        RetrainRun? run = await Runner(maxRetries: 2).RunAsync("audnzd-h4", s_at, RetrainTrigger.Scheduled, (_, _) =>
+        RetrainRun? run = await Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Scheduled, "test"), (_, _) =>
         {
             calls++;
             throw new RetrainBlockedException("CORE_RETRAIN_METRICS", "metrics.json has no backtest");
@@ -77,12 +78,12 @@ public sealed class RetrainRunnerTests : IDisposable
     [Fact]
     public async Task AStalledAttempt_FailsWithTheHeartbeatCode_AndABeatingOneDoesNot()
     {
-        Task<RetrainRun?> stalled = Runner(maxRetries: 0).RunAsync("stalls", s_at, RetrainTrigger.Scheduled, async (_, ct) =>
+        Task<RetrainRun?> stalled = Runner(maxRetries: 0).RunAsync(new RetrainOccurrence("stalls", s_at, RetrainTrigger.Scheduled, "test"), async (_, ct) =>
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, _time, ct);
-            return "never";
+            return Outcome("never");
         }, default);
-        Task<RetrainRun?> beating = Runner(maxRetries: 0).RunAsync("beats", s_at, RetrainTrigger.Scheduled, async (attempt, ct) =>
+        Task<RetrainRun?> beating = Runner(maxRetries: 0).RunAsync(new RetrainOccurrence("beats", s_at, RetrainTrigger.Scheduled, "test"), async (attempt, ct) =>
         {
             for (int stage = 0; stage < 20; stage++)
             {
@@ -90,7 +91,7 @@ public sealed class RetrainRunnerTests : IDisposable
                 attempt.Beat();
             }
 
-            return "v3";
+            return Outcome("v3");
         }, default);
 
         RetrainRun stalledRun = (await DriveAsync(stalled))!;
@@ -98,17 +99,57 @@ public sealed class RetrainRunnerTests : IDisposable
 
         Assert.Equal(RetrainRunStatus.Failed, stalledRun.Status);
         Assert.StartsWith("CORE_RETRAIN_HEARTBEAT: attempt 1 gave no heartbeat for", stalledRun.Error, StringComparison.Ordinal);
-        Assert.Equal((RetrainRunStatus.Success, "v3"), (beatingRun.Status, beatingRun.Version));
+        Assert.Equal((RetrainRunStatus.Success, "v3"), (beatingRun.Status, beatingRun.Outcome?.Version));
+    }
+
+    [Fact]
+    public async Task AnOutcomeWithMissingOrNonFiniteMetrics_IsBlocked_WithoutRetrying()
+    {
+        int calls = 0;
+        RetrainRun? empty = await Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("empty", s_at, RetrainTrigger.Scheduled, "test"), (_, _) =>
+        {
+            calls++;
+            return Task.FromResult(new RetrainOutcome("v", 0.6, 0.3, ImmutableSortedDictionary<string, double>.Empty));
+        }, default);
+        RetrainRun? nan = await Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("nan", s_at, RetrainTrigger.Scheduled, "test"), (_, _) =>
+            Task.FromResult(Outcome("v") with { Metrics = Outcome("v").Metrics.Add("backtest_sharpe", double.NaN) }), default);
+
+        Assert.Equal((RetrainRunStatus.Blocked, 1, null), (empty!.Status, calls, empty.Outcome));
+        Assert.Equal("CORE_RETRAIN_METRICS: the run produced no metrics", empty.Error);
+        Assert.Equal("CORE_RETRAIN_METRICS: metric 'backtest_sharpe' is NaN", nan!.Error);
+    }
+
+    [Fact]
+    public async Task ABeatingAttempt_KeepsTheStoredHeartbeatFresh()
+    {
+        var seen = new List<DateTimeOffset>();
+        Task<RetrainRun?> running = Runner(maxRetries: 0).RunAsync(new RetrainOccurrence("long", s_at, RetrainTrigger.Scheduled, "test"), async (attempt, ct) =>
+        {
+            for (int minute = 0; minute < 12; minute++)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), _time, ct);
+                attempt.Beat();
+                seen.Add((await Store.RecentAsync("long", 1, ct))[0].HeartbeatAt);
+            }
+
+            return Outcome("v");
+        }, default);
+
+        RetrainRun run = (await DriveAsync(running))!;
+
+        Assert.Equal(RetrainRunStatus.Success, run.Status);
+        Assert.True(seen[^1] - s_at >= TimeSpan.FromMinutes(9), $"the stored heartbeat stayed at {seen[^1]:u}");      // never more than a third of the 3-minute timeout behind
+        Assert.All(seen.Select((h, i) => s_at.AddMinutes(i + 1) - h), lag => Assert.True(lag <= TimeSpan.FromMinutes(2), $"lag {lag}"));
     }
 
     [Fact]
     public async Task TheHostStopping_AbortsTheRun_NeverLeavingItRunning()
     {
         using var stop = new CancellationTokenSource();
-        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync("audnzd-h4", s_at, RetrainTrigger.Manual, async (attempt, ct) =>
+        Task<RetrainRun?> running = Runner(maxRetries: 2).RunAsync(new RetrainOccurrence("audnzd-h4", s_at, RetrainTrigger.Manual, "test"), async (attempt, ct) =>
         {
             await Task.Delay(TimeSpan.FromHours(1), _time, ct);
-            return "late";
+            return Outcome("late");
         }, stop.Token);
 
         _time.Advance(TimeSpan.FromSeconds(30));
@@ -118,6 +159,9 @@ public sealed class RetrainRunnerTests : IDisposable
         Assert.Equal(RetrainRunStatus.Aborted, run.Status);
         Assert.Equal(RetrainRunStatus.Aborted, Assert.Single(await Store.RecentAsync("audnzd-h4", 10, default)).Status);
     }
+
+    internal static RetrainOutcome Outcome(string version) =>
+        new(version, 0.6, 0.35, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>(RetrainOutcome.ThetaTrialsKey, 48), new(RetrainOutcome.ThetaBestScoreKey, 1.25)]));
 
     private RetrainRunner Runner(int maxRetries, string host = "host-a") =>
         new(Store, new RetryBackoff(TimeSpan.FromMinutes(10), maxRetries, seed: 3), _time, host, TimeSpan.FromMinutes(3));
