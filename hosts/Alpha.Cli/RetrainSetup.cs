@@ -59,10 +59,16 @@ internal sealed class RetrainSetup
             Trust = key is null ? ModelTrust.ChecksumsOnly : new ModelTrust([key.ExportPublicKeyPem()]),
             KeepVersions = policy.KeepVersions,
         };
+        bool files = parse.GetValue(Data.Files) is { Length: > 0 }, live = parse.GetValue(LiveBars) is { Length: > 0 };
+        if (files == live)
+        {
+            throw new ArgumentException("Give the pair's bars either as --data A B or as --live-bars SYMBOL_A SYMBOL_B, not both.");
+        }
+
         string folder = Path.Combine(models, ".retrain");
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
-        NpgsqlDataSource? db = parse.GetValue(Postgres) || parse.GetValue(LiveBars) is { Length: > 0 } ? DatabaseUrl.Open() : null;
-        Func<CancellationToken, Task<PairDataset>> bars = Bars(parse, db);
+        NpgsqlDataSource? db = parse.GetValue(Postgres) || live ? DatabaseUrl.Open() : null;
+        Func<CancellationToken, Task<PairDataset>> bars = live ? LiveBarsOf(parse, db!) : _ => Task.Run(() => Data.Read(parse));
         return parse.GetValue(Postgres)
             ? new RetrainStores(modelId, models, policy, key, new ModelRegistry(new PostgresRegistryStore(db!), registryOptions), new PostgresRetrainRunStore(db!),
                 new PostgresRetrainLeaderLock(db!), new PostgresRetrainRequests(db!), bars, Path.Combine(folder, "logs"), db)
@@ -70,20 +76,10 @@ internal sealed class RetrainSetup
                 new FileRetrainLeaderLock(folder), null, bars, Path.Combine(folder, "logs"), db);
     }
 
-    private Func<CancellationToken, Task<PairDataset>> Bars(ParseResult parse, NpgsqlDataSource? db)
+    private Func<CancellationToken, Task<PairDataset>> LiveBarsOf(ParseResult parse, NpgsqlDataSource db)
     {
-        bool files = parse.GetValue(Data.Files) is { Length: > 0 };
-        if (parse.GetValue(LiveBars) is [string a, string b] && !files)
-        {
-            var timeframe = TimeSpan.FromMinutes(parse.GetValue(TimeframeMinutes));
-            return ct => VersionMonitor.LiveBarsAsync(db!, a, b, timeframe, ct);
-        }
-
-        if (!files || parse.GetValue(LiveBars) is { Length: > 0 })
-        {
-            throw new ArgumentException("Give the pair's bars either as --data A B or as --live-bars SYMBOL_A SYMBOL_B, not both.");
-        }
-
-        return _ => Task.Run(() => Data.Read(parse));
+        string[] symbols = parse.GetRequiredValue(LiveBars);
+        var timeframe = TimeSpan.FromMinutes(parse.GetValue(TimeframeMinutes));
+        return ct => VersionMonitor.LiveBarsAsync(db, symbols[0], symbols[1], timeframe, ct);
     }
 }

@@ -326,7 +326,7 @@ public static class PolicyLoader
         }
         catch (ArgumentException e)
         {
-            throw n.Error(e.ParamName ?? "retrain_cron", e.Message);
+            throw n.Error(e.ParamName ?? "retrain_cron", PolicyKeys.Problem(e));
         }
 
         return policy;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Alpha.Retraining;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,15 +17,12 @@ public sealed class WebhookRetrainNotifierTests
     [Fact]
     public async Task AnEvent_IsPostedAsSlackCompatibleJson_WithItsStructuredPayload()
     {
-        using var listener = Listen(out Uri url);
-        Task<(string Method, string ContentType, byte[] Body)> received = ReceiveAsync(listener, HttpStatusCode.OK);
-
+        using var hook = new WebhookListener();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await new WebhookRetrainNotifier(http, url, NullLogger<WebhookRetrainNotifier>.Instance).NotifyAsync(s_event, default);
-        (string method, string contentType, byte[] body) = await received.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(("POST", "application/json; charset=utf-8"), (method, contentType));
-        using JsonDocument json = JsonDocument.Parse(body);
+        await new WebhookRetrainNotifier(http, hook.Url, NullLogger<WebhookRetrainNotifier>.Instance).NotifyAsync(s_event, default);
+
+        using JsonDocument json = JsonDocument.Parse(hook.Next(TimeSpan.FromSeconds(10)));
         JsonElement root = json.RootElement;
         Assert.Equal("[error] CORE_RETRAIN_FAILED audnzd-h4: failed after 3 attempt(s): CORE_RETRAIN_FAILED: IOException: disk full", root.GetProperty("text").GetString());
         JsonElement attachment = root.GetProperty("attachments")[0];
@@ -41,38 +37,17 @@ public sealed class WebhookRetrainNotifierTests
     [Fact]
     public async Task ARefusingOrAbsentWebhook_NeverFailsTheCaller()
     {
-        using var listener = Listen(out Uri url);
-        Task<(string, string, byte[])> received = ReceiveAsync(listener, HttpStatusCode.InternalServerError);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        Uri url;
+        using (var refusing = new WebhookListener(HttpStatusCode.InternalServerError))
+        {
+            url = refusing.Url;
+            await new WebhookRetrainNotifier(http, url, NullLogger<WebhookRetrainNotifier>.Instance).NotifyAsync(s_event, default);
+            Assert.NotEmpty(refusing.Next(TimeSpan.FromSeconds(10)));
+        }
 
-        await new WebhookRetrainNotifier(http, url, NullLogger<WebhookRetrainNotifier>.Instance).NotifyAsync(s_event, default);
-        await received.WaitAsync(TimeSpan.FromSeconds(10));
-        listener.Stop();
         await new WebhookRetrainNotifier(http, url, NullLogger<WebhookRetrainNotifier>.Instance).NotifyAsync(s_event, default);     // nobody listens: logged, not thrown
 
         Assert.Throws<ArgumentException>(() => new WebhookRetrainNotifier(http, new Uri("file:///tmp/hook"), NullLogger<WebhookRetrainNotifier>.Instance));
-    }
-
-    private static HttpListener Listen(out Uri url)
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        url = new Uri($"http://127.0.0.1:{port}/hooks/retrain/");
-        var listener = new HttpListener();
-        listener.Prefixes.Add(url.ToString());
-        listener.Start();
-        return listener;
-    }
-
-    private static async Task<(string Method, string ContentType, byte[] Body)> ReceiveAsync(HttpListener listener, HttpStatusCode answer)
-    {
-        HttpListenerContext context = await listener.GetContextAsync();
-        using var body = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(body);
-        context.Response.StatusCode = (int)answer;
-        context.Response.Close();
-        return (context.Request.HttpMethod, context.Request.ContentType ?? "", body.ToArray());
     }
 }

@@ -32,6 +32,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(d.ThetaSearch with { Tpe = loaded.ThetaSearch.Tpe }, loaded.ThetaSearch);
         Assert.Equal(d.Backtest.Costs.Defaults, loaded.Backtest.Costs.Defaults);
         Assert.Equal(d.Backtest with { Costs = loaded.Backtest.Costs }, loaded.Backtest);
+        Assert.Equal(d.Retraining, loaded.Retraining);
     }
 
     [Theory]
@@ -40,6 +41,7 @@ public sealed class PolicyLoaderTests
     [InlineData("retrain_policy.yaml", "  eta: 0.05\n", "", "xgboost.eta")]
     [InlineData("retrain_policy.yaml", "seed: 42\n", "", "seed")]
     [InlineData("backtest_policy.yaml", "  min_sharpe: 1.2\n", "", "adoption.min_sharpe")]
+    [InlineData("retrain_policy.yaml", "  disable_after_failures: 2\n", "", "schedule.disable_after_failures")]
     public void MissingKey_IsAnErrorNamingFileAndKey(string file, string line, string replacement, string key)
     {
         string folder = Configs.CopyWith(file, text => Replace(text, line, replacement));
@@ -61,6 +63,10 @@ public sealed class PolicyLoaderTests
     [InlineData("retrain_policy.yaml", "  method: isotonic\n", "  method: beta\n", "calibration.method", "not one of")]
     [InlineData("retrain_policy.yaml", "  keep_versions: 5\n", "  keep_versions: 2\n", "retention.keep_versions", "at least 5")]
     [InlineData("retrain_policy.yaml", "  auto_deploy: false\n", "  auto_deploy: sometimes\n", "registry.auto_deploy", "true or false")]
+    [InlineData("retrain_policy.yaml", "  retrain_cron: \"0 3 1 * *\"\n", "  retrain_cron: \"monthly\"\n", "schedule.retrain_cron", "'monthly' is not a five-field cron expression")]
+    [InlineData("retrain_policy.yaml", "  degradation_cron: \"30 0 * * *\"\n", "  degradation_cron: \"30 0 * * * *\"\n", "schedule.degradation_cron", "not a five-field cron expression")]
+    [InlineData("retrain_policy.yaml", "  retrain_retry_max: 2\n", "  retrain_retry_max: 11\n", "schedule.retrain_retry_max", "11 is outside [0, 10]")]
+    [InlineData("retrain_policy.yaml", "  heartbeat_timeout_seconds: 300\n", "  heartbeat_timeout_seconds: 30\n", "schedule.heartbeat_timeout_seconds", "30 is outside [60, 86400]")]
     [InlineData("backtest_policy.yaml", "  stop_z: 4.0\n", "  stop_z: 3.0\n", "exits.stop_z", "StopZ")]
     [InlineData("core_policy.yaml", "  outlier_sigmas: 8.0\n", "  outlier_sigmas: 0\n", "alignment.outlier_sigmas", "positive")]
     [InlineData("core_policy.yaml", "  window: 180\n", "  window: 3\n", "features.window", "greater than or equal to '4'")]
