@@ -28,6 +28,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<IOpsRequestStore>(p => new PostgresOpsRequestStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ISignalHistory>(p => new PostgresSignalHistory(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IMonitoringStore>(p => new PostgresMonitoringStore(p.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<Alpha.Retraining.IRetrainRunStore>(p => new PostgresRetrainRunStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IConfigChangeStore>(p => new PostgresConfigChangeStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IOperationsStore>(p => new PostgresOperationsStore(p.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<ILatestSignals>(p => new RedisLatestSignals(p.GetRequiredService<IConnectionMultiplexer>(), keys));

@@ -1,10 +1,11 @@
 using Alpha.Inference;
 using Alpha.Operations;
+using Alpha.Retraining;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alpha.Api;
 
-/// <summary><c>/api/v1/ops</c>: halt, flatten, resume (two approvers), rollback, retrain — role-checked and audited — and the flags, pending requests and audit trail.</summary>
+/// <summary><c>/api/v1/ops</c>: halt, flatten, resume (two approvers), rollback, retrain — role-checked and audited — and the flags, pending requests, retrain runs and audit trail.</summary>
 internal static class OpsEndpoints
 {
     public static RouteGroupBuilder MapOps(this RouteGroupBuilder api)
@@ -21,6 +22,8 @@ internal static class OpsEndpoints
             .WithSummary("Repoints a model's deployed version to the previous one. Approver.");
         ops.MapPost("/retrain", RetrainAsync).RequireOperation(OpsActions.Retrain).RequireRateLimiting(RateLimits.Mutating).ProducesMutationProblems()
             .WithSummary("Asks the retraining service for a run of a model. Editor.");
+        ops.MapGet("/retrain/runs", RetrainRunsAsync).RequireRole(OperatorRole.Viewer)
+            .WithSummary("A model's retrain runs, newest first, and whether consecutive failures have disabled its scheduled and degradation retraining.");
         ops.MapGet("/flags", FlagsAsync).RequireRole(OperatorRole.Viewer)
             .WithSummary("The operator flags in force.");
         ops.MapGet("/requests", RequestsAsync).RequireRole(OperatorRole.Viewer)
@@ -44,6 +47,24 @@ internal static class OpsEndpoints
 
     private static async Task<Results<Ok<OpsResult>, Accepted<OpsResult>>> RetrainAsync(ModelRequest request, HttpContext context, OpsDesk desk, CancellationToken cancellationToken) =>
         Answer(await desk.RequestRetrainAsync(request.Model ?? "", request.Reason ?? "", OperatorClaims.Require(context.User), cancellationToken));
+
+    private static async Task<Results<Ok<RetrainHistoryView>, ProblemHttpResult>> RetrainRunsAsync(
+        string? model, int? limit, IRetrainRunStore runs, ServingConfig serving, CancellationToken cancellationToken)
+    {
+        if (QueryText.Optional(nameof(model), model) is not { } id)
+        {
+            return Problems.BadRequest("model is required: the model id whose retrain runs to show.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return Problems.BadRequest($"limit must be in [1, 1000], not {limit}.");
+        }
+
+        RetrainRun[] history = [.. await runs.RecentAsync(id, limit ?? 50, cancellationToken)];
+        int failures = RetrainHistory.ConsecutiveFailures(history), disableAfter = serving.Retraining.DisableAfterFailures;
+        return TypedResults.Ok(new RetrainHistoryView(id, failures, disableAfter, failures >= disableAfter, history));
+    }
 
     private static async Task<Ok<FlagEntry[]>> FlagsAsync(OpsDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(FlagEntry.Of(await desk.FlagsAsync(cancellationToken)).ToArray());

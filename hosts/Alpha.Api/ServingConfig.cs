@@ -6,10 +6,10 @@ namespace Alpha.Api;
 
 /// <summary>
 /// What the API serves, loaded and validated at start-up like the worker's: the catalogue with its kinds, the engines'
-/// settings from the policy files (the same binding code the retrain flow uses) and dd_policy.yaml. A bad file is a
+/// settings from the policy files (the same binding code the retrain flow uses), dd_policy.yaml, and the retraining policy (to tell when failures have disabled a model's retraining). A bad file is a
 /// <see cref="ConfigException"/> naming file and key, and the API does not start.
 /// </summary>
-internal sealed record ServingConfig(PredictorKinds Kinds, ModelCatalogue Catalogue, EngineSettings Engines, DrawdownPolicy Drawdown)
+internal sealed record ServingConfig(PredictorKinds Kinds, ModelCatalogue Catalogue, EngineSettings Engines, DrawdownPolicy Drawdown, Alpha.Retraining.RetrainPolicy Retraining)
 {
     public static ServingConfig Load(ApiSettings settings)
     {
@@ -19,6 +19,7 @@ internal sealed record ServingConfig(PredictorKinds Kinds, ModelCatalogue Catalo
             kinds,
             ModelCatalogue.Load(settings.Catalogue, kinds),
             EngineSettings.Load(settings.Configs, policy.Alignment, policy.Backtest),
-            DrawdownPolicy.Load(settings.Configs));
+            DrawdownPolicy.Load(settings.Configs),
+            policy.Retraining);
     }
 }

@@ -37,6 +37,7 @@ public static class Endpoints
         new("POST", "/api/v1/ops/resume", OperatorRole.Approver, OpsActions.Resume, "/api/v1/ops/resume", """{"model":"audnzd-h4","reason":"endpoint table","leverage_scale":0.5}"""),
         new("POST", "/api/v1/ops/rollback", OperatorRole.Approver, OpsActions.Rollback, "/api/v1/ops/rollback", """{"model":"audnzd-h4","reason":"endpoint table"}"""),
         new("POST", "/api/v1/ops/retrain", OperatorRole.Editor, OpsActions.Retrain, "/api/v1/ops/retrain", """{"model":"audnzd-h4","reason":"endpoint table"}"""),
+        new("GET", "/api/v1/ops/retrain/runs", OperatorRole.Viewer, null, "/api/v1/ops/retrain/runs?model=audnzd-h4&limit=5", null),
         new("GET", "/api/v1/ops/flags", OperatorRole.Viewer, null, "/api/v1/ops/flags", null),
         new("GET", "/api/v1/ops/requests", OperatorRole.Viewer, null, "/api/v1/ops/requests", null),
         new("GET", "/api/v1/ops/audit", OperatorRole.Approver, null, "/api/v1/ops/audit?limit=10", null),

@@ -46,6 +46,30 @@ public sealed class OpsTests(ApiServer server)
     }
 
     [ServersSharedDataFact]
+    public async Task RetrainRuns_ShowTheHistory_AndTwoFailedRuns_AsDisabled()
+    {
+        var store = new PostgresRetrainRunStore(server.Database.DataSource);
+        var at = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
+        foreach ((int month, global::Alpha.Retraining.RetrainRunStatus status) in ((int, global::Alpha.Retraining.RetrainRunStatus)[])[(0, global::Alpha.Retraining.RetrainRunStatus.Success), (1, global::Alpha.Retraining.RetrainRunStatus.Failed), (2, global::Alpha.Retraining.RetrainRunStatus.Failed)])
+        {
+            DateTimeOffset scheduled = at.AddMonths(month);
+            await store.TryStartAsync(new global::Alpha.Retraining.RetrainRun(Guid.CreateVersion7(scheduled), "api-history", scheduled, global::Alpha.Retraining.RetrainTrigger.Scheduled, "retrain_cron '0 3 1 * *'",
+                status, 3, "retrain-host", scheduled, scheduled.AddMinutes(40), scheduled.AddMinutes(40), null, null, status == global::Alpha.Retraining.RetrainRunStatus.Failed ? "CORE_RETRAIN_FAILED: IOException: disk full" : null), CancellationToken.None);
+        }
+
+        using HttpClient vera = server.As("vera");
+        JsonObject history = await GetAsync<JsonObject>(vera, "/api/v1/ops/retrain/runs?model=api-history&limit=2");
+        using HttpResponseMessage missing = await vera.GetAsync(new Uri("/api/v1/ops/retrain/runs", UriKind.Relative));
+
+        Assert.Equal(("api-history", 2, 2, true), (history["model"]!.GetValue<string>(), history["consecutive_failures"]!.GetValue<int>(), history["disable_after_failures"]!.GetValue<int>(), history["disabled"]!.GetValue<bool>()));
+        JsonArray runs = history["runs"]!.AsArray();
+        Assert.Equal(["2027-01-01T03:00:00+00:00", "2026-12-01T03:00:00+00:00"], runs.Select(r => r!["scheduled_for"]!.GetValue<string>()));
+        Assert.Equal(("failed", "scheduled", 2, "CORE_RETRAIN_FAILED: IOException: disk full"),
+            (runs[0]!["status"]!.GetValue<string>(), runs[0]!["trigger"]!.GetValue<string>(), runs[0]!["retry_count"]!.GetValue<int>(), runs[0]!["error"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+
+    [ServersSharedDataFact]
     public async Task Halt_AsViewer_IsForbidden_AndAuditedAsDenied_NothingChanges()
     {
         await Delivered.ClearFlagsAsync(server);
