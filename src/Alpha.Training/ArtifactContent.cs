@@ -66,6 +66,8 @@ internal sealed class ArtifactContent
 
     public required DriftReference Drift { get; init; }
 
+    public ImmutableArray<HyperparameterSearchResult> Hyperparameters { get; init; } = [];
+
     public ImmutableSortedDictionary<string, ImmutableArray<byte>> Build()
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
@@ -178,6 +180,8 @@ internal sealed class ArtifactContent
 
         w.WriteEndArray();
 
+        WriteHyperparameterSearch(w);
+
         w.WriteStartObject("theta_search");
         Number(w, "theta1", Theta.Theta1);
         Number(w, "theta2", Theta.Theta2);
@@ -267,6 +271,61 @@ internal sealed class ArtifactContent
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    // Every trial of each model's search (null when the stage is off): parameters, mean and per-fold inner-validation log loss.
+    private void WriteHyperparameterSearch(Utf8JsonWriter w)
+    {
+        if (Hyperparameters.IsEmpty)
+        {
+            w.WriteNull("hyperparameter_search");
+            return;
+        }
+
+        w.WriteStartObject("hyperparameter_search");
+        foreach (HyperparameterSearchResult search in Hyperparameters)
+        {
+            w.WriteStartObject(search.Model);
+            w.WriteString("stop_reason", search.Study.StopReason.ToString());
+            if (search.Study.Best is { } best)
+            {
+                w.WriteNumber("best_trial", best.Number);
+            }
+            else
+            {
+                w.WriteNull("best_trial");
+            }
+
+            Number(w, "best_log_loss", search.Study.Best?.Value);
+            w.WriteStartArray("trials");
+            foreach (TrialRecord trial in search.Study.Trials)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("number", trial.Number);
+                w.WriteString("state", trial.State.ToString());
+                Number(w, "log_loss", trial.Value);
+                w.WriteStartArray("fold_log_loss");
+                foreach (double loss in trial.Attributes.Where(a => a.Key.StartsWith("fold_", StringComparison.Ordinal)).OrderBy(a => int.Parse(a.Key.AsSpan(5), CultureInfo.InvariantCulture)).Select(a => a.Value))
+                {
+                    w.WriteNumberValue(loss);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartObject("parameters");
+                foreach ((string name, double value) in trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    w.WriteNumber(name, value);
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -9,11 +9,12 @@ namespace Alpha.Training;
 internal static class BoosterTraining
 {
     /// <summary>
-    /// Trains on <paramref name="samples"/> (bar order). With <paramref name="rounds"/> null, the latest
+    /// Trains <paramref name="booster"/> on <paramref name="samples"/> (bar order). With <paramref name="rounds"/> null, the latest
     /// validation-fraction of the samples is held out for early stopping and the rest, purged against it, is trained
     /// on; otherwise all samples are trained for exactly that many rounds.
     /// </summary>
-    public static BoosterTrainingResult Train(IBoosterTrainer trainer, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[] weights, TrainingPolicy policy, int? rounds, CancellationToken cancellationToken)
+    public static BoosterTrainingResult Train(
+        IBoosterTrainer trainer, BoosterParameters booster, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<LabeledEvent> samples, double[] weights, TrainingPolicy policy, int? rounds, CancellationToken cancellationToken)
     {
         if (samples.Count < 2)
         {
@@ -23,11 +24,11 @@ internal static class BoosterTraining
         if (rounds is int fixedRounds)
         {
             BoosterDataset all = Dataset(frame, scaler, samples, weights, 0, samples.Count);
-            return trainer.Train(all, null, policy.Booster, new BoosterTrainingOptions { MaxRounds = fixedRounds, EarlyStoppingRounds = null }, cancellationToken: cancellationToken);
+            return trainer.Train(all, null, booster, new BoosterTrainingOptions { MaxRounds = fixedRounds, EarlyStoppingRounds = null }, cancellationToken: cancellationToken);
         }
 
-        int validation = Math.Max(1, (int)Math.Ceiling(policy.ValidationFraction * samples.Count));
-        int firstValidation = samples.Count - validation;
+        int firstValidation = FirstValidation(samples.Count, policy);
+        int validation = samples.Count - firstValidation;
         int validationStart = samples[firstValidation].T0 - policy.CrossValidation.PurgeBars;
         // Purged against the validation set: only samples whose label ends before its (widened) start.
         var trainIndex = new List<int>(firstValidation);
@@ -49,8 +50,11 @@ internal static class BoosterTraining
         BoosterDataset train = Dataset(frame, scaler, trainSamples, trainWeights, 0, trainSamples.Length);
         // Weighted as the objective is: early stopping judges the same weighted loss the rounds minimise.
         BoosterDataset valid = Dataset(frame, scaler, samples, weights, firstValidation, samples.Count);
-        return trainer.Train(train, valid, policy.Booster, policy.Rounds, cancellationToken: cancellationToken);
+        return trainer.Train(train, valid, booster, policy.Rounds, cancellationToken: cancellationToken);
     }
+
+    /// <summary>The first of the inner validation samples: the latest validation-fraction of <paramref name="count"/> samples (at least one).</summary>
+    public static int FirstValidation(int count, TrainingPolicy policy) => count - Math.Max(1, (int)Math.Ceiling(policy.ValidationFraction * count));
 
     /// <summary>The booster's probability at each bar, on features scaled by <paramref name="scaler"/>.</summary>
     public static double[] Score(BoostedTreeModel model, FeatureFrame frame, RobustScaler scaler, IReadOnlyList<int> bars)

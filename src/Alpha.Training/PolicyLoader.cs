@@ -54,6 +54,7 @@ public static class PolicyLoader
             KeepVersions = Closed(retrain.Section("retention"), n => n.WholeNumber("keep_versions")),
             AutoDeploy = Closed(retrain.Section("registry"), n => n.Bool("auto_deploy")),
             Retraining = Closed(retrain.Section("schedule"), ReadSchedule),
+            HyperparameterSearch = Closed(retrain.Section("hyperparameter_search"), ReadHyperparameterSearch),
             Backtest = backtestOptions,
             Adoption = adoption,
             Stress = stress,
@@ -309,6 +310,44 @@ public static class PolicyLoader
         {
             throw n.Error(PolicyKeys.Snake(e.ParamName ?? ""), PolicyKeys.Problem(e));
         }
+    }
+
+    private static HyperparameterSearchOptions ReadHyperparameterSearch(ConfigNode n)
+    {
+        ConfigNode ranges = n.Section("ranges");
+        var options = new HyperparameterSearchOptions
+        {
+            Enabled = n.Bool("enabled"),
+            MaxTrials = n.WholeNumber("max_trials", 1, 1000),
+            Patience = n.WholeNumber("patience", 1, 1000),
+            StartupTrials = n.WholeNumber("startup_trials", 1, 1000),
+            LearningRate = ranges.Range("learning_rate"),
+            MaxDepth = WholeRange(ranges, "max_depth"),
+            NumLeaves = WholeRange(ranges, "num_leaves"),
+            FeatureFraction = ranges.Range("feature_fraction"),
+            BaggingFraction = ranges.Range("bagging_fraction"),
+            MinChildWeight = ranges.Range("min_child_weight"),
+            MinDataInLeaf = WholeRange(ranges, "min_data_in_leaf"),
+            L2 = ranges.Range("l2"),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            string key = PolicyKeys.Snake(e.ParamName ?? "");
+            throw key is "max_trials" or "patience" or "startup_trials" ? n.Error(key, PolicyKeys.Problem(e)) : ranges.Error(key, PolicyKeys.Problem(e));
+        }
+
+        ranges.Close();
+        return options;
+    }
+
+    private static (int Low, int High) WholeRange(ConfigNode n, string key)
+    {
+        (double low, double high) = n.Range(key, int.MinValue, int.MaxValue);
+        return low == Math.Round(low) && high == Math.Round(high) ? ((int)low, (int)high) : throw n.Error(key, $"[{low}, {high}] is not a range of integers.");
     }
 
     private static RetrainPolicy ReadSchedule(ConfigNode n)

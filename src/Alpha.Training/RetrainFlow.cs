@@ -89,10 +89,14 @@ public sealed class RetrainFlow
 
         stages.Done($"AI1 {allReversion.Events.Length} events, AI2 {allRisk.Events.Length} samples, {folds.Length} folds");
 
+        // A fold's plan (labels, scaler, samples) is built by whichever job needs it first.
+        Lazy<FoldPlan>[] plans = [.. folds.Select(f => new Lazy<FoldPlan>(() => Plan(frame, f, allRisk, riskLabeler, reversionLabeler)))];
+        ImmutableArray<HyperparameterSearchResult> searches = Policy.HyperparameterSearch.Enabled ? SearchHyperparameters(stages, frame, plans, cancellationToken) : [];
+        BoosterParameters[] boosters = searches.IsEmpty ? [Policy.Booster, Policy.Booster] : [searches[0].Parameters, searches[1].Parameters];
+
         stages.Start(RetrainStage.CrossValidation, "training the folds");
         // 2 × folds independent jobs, each a booster and its out-of-fold scores; the larger AI2 ones first so the last
-        // to start are the short ones. A fold's plan (labels, scaler, samples) is built by whichever job needs it first.
-        Lazy<FoldPlan>[] plans = [.. folds.Select(f => new Lazy<FoldPlan>(() => Plan(frame, f, allRisk, riskLabeler, reversionLabeler)))];
+        // to start are the short ones.
         var models = new BoosterTrainingResult[folds.Length, 2];
         var ai1Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
         var ai2Oof = new List<(int Bar, int Label, double Score)>[folds.Length];
@@ -105,7 +109,7 @@ public sealed class RetrainFlow
             (LabeledEvent[] train, double[] weights, LabeledEvent[] test) = model == 0
                 ? (plan.Ai1Train, plan.Ai1Weights, plan.Ai1Test)
                 : (plan.Ai2Train, plan.Ai2Weights, plan.Ai2Test);
-            models[fold, model] = BoosterTraining.Train(_trainer, frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
+            models[fold, model] = BoosterTraining.Train(_trainer, boosters[model], frame, plan.Scaler, train, weights, Policy, null, cancellationToken);
             (model == 0 ? ai1Oof : ai2Oof)[fold] = Scores(models[fold, model].LoadModel(), frame, plan.Scaler, test);
             lock (stages)
             {
@@ -150,7 +154,7 @@ public sealed class RetrainFlow
                     Concurrently(finalJobs.Length, j =>
                     {
                         (int model, IReadOnlyList<LabeledEvent> samples, double[] weights, int rounds) = finalJobs[j];
-                        finals[model] = BoosterTraining.Train(_trainer, frame, scaler, samples, weights, Policy, rounds, token);
+                        finals[model] = BoosterTraining.Train(_trainer, boosters[model], frame, scaler, samples, weights, Policy, rounds, token);
                     }, token, TrainingWorkers - 1);
                     finalElapsed = _time.GetElapsedTime(finalStart);
                 }
@@ -197,10 +201,34 @@ public sealed class RetrainFlow
             Adoption = adoption,
             Deployed = deployed,
             Drift = DriftReferences.Build(schema, scored, calibration1.Report, backtest, theta),
+            Hyperparameters = searches,
         }.Build();
         stages.Done(adoption.Adopted ? "model adopted" : "model not adopted");
 
-        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times);
+        return new RetrainResult(artifacts, pair.Report, calibration1.Report, calibration2.Report, [.. reports], scored, search, theta, backtest, stress, adoption, stages.Times)
+        {
+            HyperparameterSearches = searches,
+        };
+    }
+
+    // AI1's search, then AI2's, each on the folds' training samples only (their inner validation sets score a trial).
+    private ImmutableArray<HyperparameterSearchResult> SearchHyperparameters(StageClock stages, FeatureFrame frame, Lazy<FoldPlan>[] plans, CancellationToken cancellationToken)
+    {
+        stages.Start(RetrainStage.HyperparameterSearch, "searching booster parameters");
+        var results = new HyperparameterSearchResult[2];
+        for (int model = 0; model < 2; model++)
+        {
+            (RobustScaler, LabeledEvent[], double[])[] folds = [.. plans.Select(p => model == 0
+                ? (p.Value.Scaler, p.Value.Ai1Train, p.Value.Ai1Weights)
+                : (p.Value.Scaler, p.Value.Ai2Train, p.Value.Ai2Weights))];
+            results[model] = HyperparameterSearch.Run(
+                model == 0 ? "ai1" : "ai2", _trainer, Policy, frame, folds, Policy.Seed + model, (n, body) => Concurrently(n, body, cancellationToken),
+                trial => stages.Report((model + ((trial + 1.0) / Policy.HyperparameterSearch.MaxTrials)) / 2, $"{(model == 0 ? "AI1" : "AI2")} trial {trial + 1}"),
+                cancellationToken);
+        }
+
+        stages.Done($"AI1 log loss {results[0].Study.Best?.Value:F4}, AI2 log loss {results[1].Study.Best?.Value:F4}");
+        return [.. results];
     }
 
     // Calibration, the θ search, the backtest at θ and the stress scenarios: what runs while the final boosters train.

@@ -32,4 +32,8 @@ public sealed record RetrainResult(
     BacktestResult Backtest,
     ImmutableArray<StressResult> Stress,
     AdoptionDecision Adoption,
-    ImmutableArray<KeyValuePair<RetrainStage, TimeSpan>> StageTimes);
+    ImmutableArray<KeyValuePair<RetrainStage, TimeSpan>> StageTimes)
+{
+    /// <summary>The hyper-parameter searches (AI1, then AI2) when the policy enables them; empty otherwise.</summary>
+    public ImmutableArray<HyperparameterSearchResult> HyperparameterSearches { get; init; } = [];
+}

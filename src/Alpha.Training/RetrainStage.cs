@@ -1,6 +1,6 @@
 namespace Alpha.Training;
 
-/// <summary>The stages of <see cref="RetrainFlow"/>, in order.</summary>
+/// <summary>The stages of <see cref="RetrainFlow"/>, in order (<see cref="HyperparameterSearch"/>, when enabled, runs between <see cref="Labels"/> and <see cref="CrossValidation"/>).</summary>
 public enum RetrainStage
 {
     /// <summary>Pair alignment and the data-quality report.</summary>
@@ -35,4 +35,7 @@ public enum RetrainStage
 
     /// <summary>The adoption decision and the artifacts in memory.</summary>
     Adoption,
+
+    /// <summary>The optional hyper-parameter search (TPE on the folds' inner validation sets), after the labels and before the folds train.</summary>
+    HyperparameterSearch,
 }

@@ -96,6 +96,11 @@ public sealed record TrainingPolicy
     /// </summary>
     public Alpha.Retraining.RetrainPolicy Retraining { get; init; } = new("0 3 1 * *", "30 0 * * *", 2, TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(300), 2);
 
+    /// <summary>
+    /// The optional hyper-parameter search before the folds train (retrain_policy <c>hyperparameter_search</c>); off by default.
+    /// </summary>
+    public HyperparameterSearchOptions HyperparameterSearch { get; init; } = new();
+
     /// <summary>Risk sizing, exits and costs of the backtest (backtest_policy).</summary>
     public BacktestOptions Backtest { get; init; } = new();
 
@@ -130,6 +135,7 @@ public sealed record TrainingPolicy
         Check(nameof(ThetaSearch), ThetaSearch.Validate);
         Check(nameof(CrossValidation), CrossValidation.Validate);
         Check(nameof(Booster), Booster.Validate);
+        Check(nameof(HyperparameterSearch), HyperparameterSearch.Validate);
         Check(nameof(Rounds), Rounds.Validate);
         Check(nameof(Backtest), Backtest.Validate);
         Check(nameof(Adoption), Adoption.Validate);

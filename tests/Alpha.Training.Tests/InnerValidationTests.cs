@@ -21,7 +21,7 @@ public sealed class InnerValidationTests
         Case c = s_case.Value;
         var trainer = new RecordingTrainer();
 
-        BoosterTraining.Train(trainer, c.Frame, c.Scaler, c.Samples, c.Weights, TrainingPolicy.Default, null, CancellationToken.None);
+        BoosterTraining.Train(trainer, TrainingPolicy.Default.Booster, c.Frame, c.Scaler, c.Samples, c.Weights, TrainingPolicy.Default, null, CancellationToken.None);
 
         BoosterDataset validation = Assert.IsType<BoosterDataset>(trainer.Validation);
         Assert.True(validation.HasWeights);
@@ -37,7 +37,7 @@ public sealed class InnerValidationTests
         Case c = s_case.Value;
         var trainer = new RecordingTrainer(new XGBoostTrainer());
 
-        BoosterTrainingResult result = BoosterTraining.Train(trainer, c.Frame, c.Scaler, c.Samples, c.Weights, TrainingPolicy.Default, null, CancellationToken.None);
+        BoosterTrainingResult result = BoosterTraining.Train(trainer, TrainingPolicy.Default.Booster, c.Frame, c.Scaler, c.Samples, c.Weights, TrainingPolicy.Default, null, CancellationToken.None);
 
         // Class weights move the base rate the booster fits from 20 % to 50 %.
         Assert.InRange(c.Samples.Average(e => e.Label), 0.15, 0.25);

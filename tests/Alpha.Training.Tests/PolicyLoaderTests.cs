@@ -33,6 +33,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(d.Backtest.Costs.Defaults, loaded.Backtest.Costs.Defaults);
         Assert.Equal(d.Backtest with { Costs = loaded.Backtest.Costs }, loaded.Backtest);
         Assert.Equal(d.Retraining, loaded.Retraining);
+        Assert.Equal(d.HyperparameterSearch, loaded.HyperparameterSearch);
     }
 
     [Theory]
@@ -67,6 +68,9 @@ public sealed class PolicyLoaderTests
     [InlineData("retrain_policy.yaml", "  degradation_cron: \"30 0 * * *\"\n", "  degradation_cron: \"30 0 * * * *\"\n", "schedule.degradation_cron", "not a five-field cron expression")]
     [InlineData("retrain_policy.yaml", "  retrain_retry_max: 2\n", "  retrain_retry_max: 11\n", "schedule.retrain_retry_max", "11 is outside [0, 10]")]
     [InlineData("retrain_policy.yaml", "  heartbeat_timeout_seconds: 300\n", "  heartbeat_timeout_seconds: 30\n", "schedule.heartbeat_timeout_seconds", "30 is outside [60, 86400]")]
+    [InlineData("retrain_policy.yaml", "  enabled: false\n  max_trials: 30\n", "  enabled: false\n  max_trials: 0\n", "hyperparameter_search.max_trials", "0 is outside [1, 1000]")]
+    [InlineData("retrain_policy.yaml", "    learning_rate: [0.01, 0.3] ", "    learning_rate: [0.0, 0.3] ", "hyperparameter_search.ranges.learning_rate", "LearningRate must be a range within (0, 1]")]
+    [InlineData("retrain_policy.yaml", "    max_depth: [2, 8]\n", "    max_depth: [2, 8.5]\n", "hyperparameter_search.ranges.max_depth", "not a range of integers")]
     [InlineData("backtest_policy.yaml", "  stop_z: 4.0\n", "  stop_z: 3.0\n", "exits.stop_z", "StopZ")]
     [InlineData("core_policy.yaml", "  outlier_sigmas: 8.0\n", "  outlier_sigmas: 0\n", "alignment.outlier_sigmas", "positive")]
     [InlineData("core_policy.yaml", "  window: 180\n", "  window: 3\n", "features.window", "greater than or equal to '4'")]
