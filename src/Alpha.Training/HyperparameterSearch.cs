@@ -8,9 +8,9 @@ namespace Alpha.Training;
 
 /// <summary>
 /// The hyper-parameter search stage: TPE (seeded) over the booster's parameters for one model; a trial trains the
-/// model on each fold's training samples with the usual inner validation split and scores the unweighted log loss of
-/// its predictions on that inner validation set. It sees the folds' training samples only: a test fold cannot
-/// influence a trial.
+/// model on each fold's training samples with the usual inner validation split and scores the log loss of its
+/// predictions on that inner validation set, weighted as the objective is (the loss early stopping judges). It sees
+/// the folds' training samples only: a test fold cannot influence a trial.
 /// </summary>
 internal static class HyperparameterSearch
 {
@@ -50,7 +50,7 @@ internal static class HyperparameterSearch
         return new HyperparameterSearchResult(model, result, chosen);
     }
 
-    /// <summary>A fold's booster trained with <paramref name="booster"/>: the log loss of its predictions on the fold's inner validation samples.</summary>
+    /// <summary>A fold's booster trained with <paramref name="booster"/>: the weighted log loss of its predictions on the fold's inner validation samples.</summary>
     internal static double ValidationLogLoss(
         IBoosterTrainer trainer, BoosterParameters booster, TrainingPolicy policy, FeatureFrame frame, (RobustScaler Scaler, LabeledEvent[] Train, double[] Weights) fold, CancellationToken cancellationToken)
     {
@@ -59,6 +59,6 @@ internal static class HyperparameterSearch
         LabeledEvent[] validation = fold.Train[first..];
         double[] predictions = BoosterTraining.Score(trained.LoadModel(), frame, fold.Scaler, [.. validation.Select(e => e.T0)]);
         double[] labels = [.. validation.Select(e => (double)e.Label)];
-        return ClassificationMetrics.LogLoss(labels, predictions);
+        return ClassificationMetrics.LogLoss(labels, predictions, fold.Weights.AsSpan(first));
     }
 }
