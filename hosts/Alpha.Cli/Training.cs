@@ -66,6 +66,45 @@ internal static class Training
         return folder;
     }
 
+    /// <summary>
+    /// Trains the direction model (<see cref="DirectionFlow"/>), stores the version in <paramref name="modelsRoot"/> and
+    /// registers it under <paramref name="modelId"/> as a draft (no adoption: it is a prediction, not a trading model),
+    /// and prints its cross-fitted metrics beside the class-frequency baseline.
+    /// </summary>
+    public static async Task<string> RunDirectionAsync(TrainingPolicy policy, PairDataset data, string modelsRoot, string modelId, ModelSigningKey? signingKey, CancellationToken cancellationToken)
+    {
+        ModelIds.EnsureValid(modelId);
+        ModelsFolder.CheckWritable(modelsRoot);
+        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
+        {
+            ModelsRoot = modelsRoot,
+            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
+            KeepVersions = policy.KeepVersions,
+        });
+        var flow = new DirectionFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
+        DirectionResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(context => result = flow.Run(data, new StageProgress(context), cancellationToken));
+
+        ShowDataQuality(result!.DataQuality);
+        DirectionMetrics m = result.Metrics;
+        var table = new Table().Title($"direction model, cross-fitted ({m.Samples:N0} samples, horizon {policy.Direction.HorizonBars} bars, ±{Cell.Number(policy.Direction.Threshold, "0.##")} σ)")
+            .AddColumns("", "model", "class-frequency baseline");
+        table.AddRow("log loss", Cell.Number(m.LogLoss, "F4"), Cell.Number(m.BaselineLogLoss, "F4"));
+        table.AddRow("accuracy", Cell.Number(m.Accuracy, "P1"), Cell.Number(m.BaselineAccuracy, "P1"));
+        for (int c = 0; c < DirectionMetrics.ClassNames.Length; c++)
+        {
+            table.AddRow($"AUC {DirectionMetrics.ClassNames[c]} vs rest ({m.ClassCounts[c]:N0})", Cell.Number(m.Auc[c], "F4"), "0.5000");
+        }
+
+        AnsiConsole.Write(table);
+        ModelVersionState state = await registry.WriteAsync(modelId, result.Artifacts, RetrainPublisher.Actor, signingKey, $"direction run; log loss {m.LogLoss:F4} vs baseline {m.BaselineLogLoss:F4}", cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"registered as [bold]{modelId}/{state.Version}[/] ({DirectionFlow.Kind}): {ModelLifecycle.Name(state.Status)}{(signingKey is null ? " (unsigned)" : $" (signed with key {signingKey.KeyId})")}");
+        return Path.Combine(modelsRoot, state.Version);
+    }
+
     private static void ShowDataQuality(DataQualityReport q)
     {
         var table = new Table().Title("data quality (alignment)").AddColumns("", q.SymbolA, q.SymbolB);

@@ -62,40 +62,46 @@ public static class SampleWeights
     /// <exception cref="ArgumentException">A label is not 0 or 1, or there is none.</exception>
     public static (double Negative, double Positive) ClassWeights(ReadOnlySpan<int> labels, double maxRatio = 5.0)
     {
+        double[] w = MulticlassWeights(labels, 2, maxRatio);
+        return (w[0], w[1]);
+    }
+
+    /// <summary>
+    /// Balanced class weights w_c = n / (K·n_c) for labels 0 … K − 1 (<paramref name="classes"/> = K), each capped at
+    /// <paramref name="maxRatio"/> times the smallest; a class that does not occur gets weight 0.
+    /// </summary>
+    /// <returns>The weight of each class.</returns>
+    /// <exception cref="ArgumentException">A label is outside [0, K), there is none, or K &lt; 2.</exception>
+    public static double[] MulticlassWeights(ReadOnlySpan<int> labels, int classes, double maxRatio)
+    {
         Guard.Positive(maxRatio, nameof(maxRatio));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRatio, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         if (labels.IsEmpty)
         {
             throw new ArgumentException("Class weights need at least one label.", nameof(labels));
         }
 
-        int positives = 0;
+        var counts = new int[classes];
         for (int i = 0; i < labels.Length; i++)
         {
-            if (labels[i] is not (0 or 1))
+            if ((uint)labels[i] >= (uint)classes)
             {
-                throw new ArgumentException($"labels[{i}] is {labels[i]}; class weights are for 0/1 labels.", nameof(labels));
+                throw new ArgumentException($"labels[{i}] is {labels[i]}; class weights are for labels 0 to {classes - 1}.", nameof(labels));
             }
 
-            positives += labels[i];
+            counts[labels[i]]++;
         }
 
-        int negatives = labels.Length - positives;
-        double w0 = negatives == 0 ? 0 : labels.Length / (2.0 * negatives);
-        double w1 = positives == 0 ? 0 : labels.Length / (2.0 * positives);
-        if (w0 > 0 && w1 > 0)
+        int total = labels.Length;
+        double[] weights = [.. counts.Select(n => n == 0 ? 0 : total / ((double)classes * n))];
+        double smallest = weights.Where(w => w > 0).Min();
+        for (int c = 0; c < classes; c++)
         {
-            if (w1 > maxRatio * w0)
-            {
-                w1 = maxRatio * w0;
-            }
-            else if (w0 > maxRatio * w1)
-            {
-                w0 = maxRatio * w1;
-            }
+            weights[c] = Math.Min(weights[c], maxRatio * smallest);
         }
 
-        return (w0, w1);
+        return weights;
     }
 
     /// <summary>
@@ -106,7 +112,14 @@ public static class SampleWeights
     /// <param name="allEvents">Every event of the series, for concurrency; usually the same list.</param>
     /// <param name="barCount">Bars of the series.</param>
     /// <param name="maxRatio">Class-weight cap; the default is 5.</param>
-    public static double[] UniquenessTimesClass(IReadOnlyList<LabeledEvent> events, IReadOnlyList<LabeledEvent> allEvents, int barCount, double maxRatio = 5.0)
+    public static double[] UniquenessTimesClass(IReadOnlyList<LabeledEvent> events, IReadOnlyList<LabeledEvent> allEvents, int barCount, double maxRatio = 5.0) =>
+        UniquenessTimesMulticlass(events, allEvents, barCount, 2, maxRatio);
+
+    /// <summary>
+    /// <see cref="UniquenessTimesClass(IReadOnlyList{LabeledEvent}, IReadOnlyList{LabeledEvent}, int, double)"/> for labels
+    /// 0 … K − 1 (<paramref name="classes"/> = K; the 3-class direction labels: K = 3).
+    /// </summary>
+    public static double[] UniquenessTimesMulticlass(IReadOnlyList<LabeledEvent> events, IReadOnlyList<LabeledEvent> allEvents, int barCount, int classes, double maxRatio)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(allEvents);
@@ -118,7 +131,7 @@ public static class SampleWeights
             byInterval[(t0[i], t1[i])] = allUniqueness[i];
         }
 
-        (double w0, double w1) = ClassWeights([.. events.Select(e => e.Label)], maxRatio);
+        double[] classWeights = MulticlassWeights([.. events.Select(e => e.Label)], classes, maxRatio);
         var weights = new double[events.Count];
         for (int i = 0; i < weights.Length; i++)
         {
@@ -127,7 +140,7 @@ public static class SampleWeights
                 throw new ArgumentException($"Event {i} [{events[i].T0}, {events[i].T1}] is not among allEvents.", nameof(events));
             }
 
-            weights[i] = u * (events[i].Label == 1 ? w1 : w0);
+            weights[i] = u * classWeights[events[i].Label];
         }
 
         return weights;

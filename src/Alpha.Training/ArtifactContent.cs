@@ -18,7 +18,7 @@ namespace Alpha.Training;
 /// <summary>Renders a run's outcome as the artifact files (deterministic bytes: no clock, invariant culture).</summary>
 internal sealed class ArtifactContent
 {
-    private static readonly Lazy<string> s_codeHash = new(CodeHash);
+    private static readonly Lazy<string> s_codeHash = new(ComputeCodeHash);
 
     public required TrainingPolicy Policy { get; init; }
 
@@ -80,16 +80,16 @@ internal sealed class ArtifactContent
         files[ModelFiles.Metrics] = Json(Metrics);
         files[ModelFiles.Equity] = [.. EquityCurveJson.Write(Backtest.Daily)];
         files[ModelFiles.DriftReference] = [.. DriftReferenceJson.Write(Drift)];
-        files[ModelFiles.DataQuality] = Json(WriteDataQuality);
+        files[ModelFiles.DataQuality] = Json(w => WriteDataQuality(w, DataQuality));
         files[ModelFiles.DatasetIndex] = Json(WriteDatasetIndex);
-        files[ModelFiles.CodeHash] = Utf8(s_codeHash.Value + "\n");
+        files[ModelFiles.CodeHash] = Utf8(CodeHash + "\n");
         files[ModelFiles.Seed] = Utf8(Policy.Seed.ToString(CultureInfo.InvariantCulture) + "\n");
         return files.ToImmutable();
     }
 
-    private static ImmutableArray<byte> Utf8(string text) => [.. Encoding.UTF8.GetBytes(text)];
+    internal static ImmutableArray<byte> Utf8(string text) => [.. Encoding.UTF8.GetBytes(text)];
 
-    private static ImmutableArray<byte> Json(Action<Utf8JsonWriter> write)
+    internal static ImmutableArray<byte> Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -344,9 +344,8 @@ internal sealed class ArtifactContent
         Number(w, "years", s.Years);
     }
 
-    private void WriteDataQuality(Utf8JsonWriter w)
+    internal static void WriteDataQuality(Utf8JsonWriter w, DataQualityReport q)
     {
-        DataQualityReport q = DataQuality;
         w.WriteString("symbol_a", q.SymbolA);
         w.WriteString("symbol_b", q.SymbolB);
         w.WriteNumber("bars_read_a", q.BarsReadA);
@@ -392,7 +391,10 @@ internal sealed class ArtifactContent
     }
 
     // SHA-256 over the Alpha.* assemblies that ran the flow (deterministic builds: same source, same hash).
-    private static string CodeHash()
+    /// <summary>SHA-256 over the Alpha assemblies the flow runs (code_hash.txt).</summary>
+    internal static string CodeHash => s_codeHash.Value;
+
+    private static string ComputeCodeHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         System.Reflection.Assembly self = typeof(ArtifactContent).Assembly;

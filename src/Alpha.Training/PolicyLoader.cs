@@ -41,6 +41,7 @@ public static class PolicyLoader
             ScalerClip = clip,
             Reversion = ReadReversion(labels.Section("ai1")),
             Risk = ReadRisk(labels.Section("ai2")),
+            Direction = Closed(labels.Section("direction"), n => new SpreadDirectionOptions { HorizonBars = n.WholeNumber("horizon_bars", 1, 10_000), Threshold = n.Number("threshold", double.Epsilon, 1e6) }),
             ThetaSearch = ReadTheta(core.Section("theta"), seed, adoption.MinTradesPerYearPerPair, out Theta initial),
             InitialTheta = initial,
             CrossValidation = ReadCrossValidation(retrain.Section("cross_validation"), out double validationFraction),

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Alpha.Backtesting;
 using Alpha.Boosting;
@@ -133,7 +132,7 @@ public sealed class RetrainFlow
         // calibration, the θ search and the backtest run here, on one worker fewer than the folds had (the larger AI2
         // booster first), so this thread keeps a core.
         RobustScaler scaler = RobustScaler.Fit(frame, ready, Policy.ScalerClip);
-        int rounds1 = MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = MedianRounds(reports.Select(r => r.Ai2BestIteration));
+        int rounds1 = TrainingJobs.MedianRounds(reports.Select(r => r.Ai1BestIteration)), rounds2 = TrainingJobs.MedianRounds(reports.Select(r => r.Ai2BestIteration));
         double[] weights1 = Weights(allReversion.Events, allReversion.Events, frame.Count), weights2 = Weights(allRisk.Events, allRisk.Events, frame.Count);
         var finals = new BoosterTrainingResult[2];
         TimeSpan finalElapsed = default;
@@ -338,34 +337,12 @@ public sealed class RetrainFlow
     }
 
     // Boosters trained at once: the policy's count, or one per core.
-    private int TrainingWorkers => Policy.ParallelTrainings > 0 ? Policy.ParallelTrainings : Environment.ProcessorCount;
+    private int TrainingWorkers => TrainingJobs.Workers(Policy);
 
     // Boosters train concurrently (on up to `workers`, at least one), each with the policy's XGBoost threads: the
-    // result does not depend on the schedule. Jobs start in index order; the first failure is rethrown as itself.
-    private void Concurrently(int jobs, Action<int> body, CancellationToken cancellationToken, int? workers = null)
-    {
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Clamp(workers ?? TrainingWorkers, 1, jobs),
-            CancellationToken = cancellationToken,
-        };
-        try
-        {
-            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, jobs), EnumerablePartitionerOptions.NoBuffering), options, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            Exception first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
-    }
-
-    // The final model's round count: the median of the folds' best round counts (lower median for an even count).
-    private static int MedianRounds(IEnumerable<int> bestIterations)
-    {
-        int[] rounds = [.. bestIterations.Select(b => b + 1).Order()];
-        return rounds[(rounds.Length - 1) / 2];
-    }
+    // result does not depend on the schedule.
+    private void Concurrently(int jobs, Action<int> body, CancellationToken cancellationToken, int? workers = null) =>
+        TrainingJobs.Run(jobs, body, workers ?? TrainingWorkers, cancellationToken);
 
     private sealed record Analysis(OutOfFoldCalibration Calibration1, OutOfFoldCalibration Calibration2, ScoredPair Scored, ThetaSearchResult Search, Theta Theta, BacktestResult Backtest, ImmutableArray<StressResult> Stress);
 }

@@ -101,6 +101,9 @@ public sealed record TrainingPolicy
     /// </summary>
     public HyperparameterSearchOptions HyperparameterSearch { get; init; } = new();
 
+    /// <summary>The direction flow's labels (core_policy <c>direction</c>): horizon and threshold of the spread's move.</summary>
+    public SpreadDirectionOptions Direction { get; init; } = new();
+
     /// <summary>Risk sizing, exits and costs of the backtest (backtest_policy).</summary>
     public BacktestOptions Backtest { get; init; } = new();
 
@@ -136,6 +139,7 @@ public sealed record TrainingPolicy
         Check(nameof(CrossValidation), CrossValidation.Validate);
         Check(nameof(Booster), Booster.Validate);
         Check(nameof(HyperparameterSearch), HyperparameterSearch.Validate);
+        Check(nameof(Direction), Direction.Validate);
         Check(nameof(Rounds), Rounds.Validate);
         Check(nameof(Backtest), Backtest.Validate);
         Check(nameof(Adoption), Adoption.Validate);

@@ -50,4 +50,19 @@ public sealed class SampleWeightsTests
     [Fact]
     public void AverageUniqueness_ReversedInterval_IsRefused() =>
         Assert.Contains("Event 1", Assert.Throws<ArgumentException>(() => SampleWeights.AverageUniqueness([0, 3], [1, 2], 5)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void MulticlassWeights_AreBalanced_AndCappedAtTheRatioOfTheSmallest()
+    {
+        int[] labels = [.. Enumerable.Repeat(0, 10), .. Enumerable.Repeat(1, 60), .. Enumerable.Repeat(2, 30)];
+
+        double[] w = SampleWeights.MulticlassWeights(labels, 3, maxRatio: 5.0);
+        double[] capped = SampleWeights.MulticlassWeights(labels, 3, maxRatio: 2.0);
+
+        Assert.Equal([5 * 100 / 180.0, 100 / 180.0, 100 / 90.0], w);                 // down: 100 / 30 = 3.33 > 5 × 0.556, capped
+        Assert.Equal([2 * 100 / 180.0, 100 / 180.0, 100 / 90.0], capped);
+        Assert.Equal(SampleWeights.ClassWeights([0, 0, 0, 1], 5.0), (SampleWeights.MulticlassWeights([0, 0, 0, 1], 2, 5.0)[0], SampleWeights.MulticlassWeights([0, 0, 0, 1], 2, 5.0)[1]));
+        Assert.Equal([0, 0.5], SampleWeights.MulticlassWeights([1, 1], 2, 5.0));      // an absent class weighs 0; n / (K · n_c) for the other
+        Assert.Throws<ArgumentException>(() => SampleWeights.MulticlassWeights([0, 3], 3, 5.0));
+    }
 }

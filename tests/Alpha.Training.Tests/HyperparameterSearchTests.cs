@@ -28,6 +28,7 @@ public sealed class HyperparameterSearchTests(FlowFixture flow) : IClassFixture<
         Assert.Equal(first.Artifacts.Keys, second.Artifacts.Keys);
         Assert.All(first.Artifacts, file => Assert.True(file.Value.AsSpan().SequenceEqual(second.Artifacts[file.Key].AsSpan()), $"{file.Key} differs between two runs"));
         Assert.Equal(["ai1", "ai2"], first.HyperparameterSearches.Select(s => s.Model));
+        Assert.Equal([RetrainStage.Labels, RetrainStage.HyperparameterSearch, RetrainStage.CrossValidation], first.StageTimes.Select(t => t.Key).Skip(2).Take(3));
         foreach (HyperparameterSearchResult search in first.HyperparameterSearches)
         {
             Assert.Equal(6, search.Study.Trials.Length);

@@ -34,6 +34,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(d.Backtest with { Costs = loaded.Backtest.Costs }, loaded.Backtest);
         Assert.Equal(d.Retraining, loaded.Retraining);
         Assert.Equal(d.HyperparameterSearch, loaded.HyperparameterSearch);
+        Assert.Equal(d.Direction, loaded.Direction);
     }
 
     [Theory]
@@ -42,6 +43,7 @@ public sealed class PolicyLoaderTests
     [InlineData("retrain_policy.yaml", "  eta: 0.05\n", "", "xgboost.eta")]
     [InlineData("retrain_policy.yaml", "seed: 42\n", "", "seed")]
     [InlineData("backtest_policy.yaml", "  min_sharpe: 1.2\n", "", "adoption.min_sharpe")]
+    [InlineData("core_policy.yaml", "    threshold: 0.5\n", "", "labels.direction.threshold")]
     [InlineData("retrain_policy.yaml", "  disable_after_failures: 2\n", "", "schedule.disable_after_failures")]
     public void MissingKey_IsAnErrorNamingFileAndKey(string file, string line, string replacement, string key)
     {

@@ -128,7 +128,7 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
     [XGBoostFact]
     public void Progress_ReportsEveryStageInOrder_AndTimesIt()
     {
-        Assert.Equal(Enum.GetValues<RetrainStage>(), flow.Result.StageTimes.Select(t => t.Key));
+        Assert.Equal(Enum.GetValues<RetrainStage>().Where(s => s != RetrainStage.HyperparameterSearch), flow.Result.StageTimes.Select(t => t.Key));      // the search is off by default
         Assert.All(flow.Result.StageTimes, t => Assert.True(t.Value >= TimeSpan.Zero));
     }
 
