@@ -169,6 +169,27 @@ public sealed class CliTests
     }
 
     [SharedDataFact]
+    public void TrainDirection_OnTheRealPair_StoresAVerifiedThreeClassVersion()
+    {
+        string root = Directory.CreateTempSubdirectory("alpha-direction-test-").FullName;
+        string a = TestEnvironment.SharedFile("fx-audnzd", "AUDUSD_H4.csv"), b = TestEnvironment.SharedFile("fx-audnzd", "NZDUSD_H4.csv");
+
+        (int code, string output, string error) = Alpha.Run("train", "--flow", "direction", "--config", Repo("configs"), "--data", a, b, "--out", root, "--model-id", "audnzd-direction");
+        (int bad, _, string refused) = Alpha.Run("train", "--flow", "sideways", "--config", Repo("configs"), "--data", a, b, "--out", root);
+
+        Assert.True(code == 0, error);
+        string version = Assert.Single(ModelStore.ListVersions(root));
+        Assert.True(ModelStore.Verify(version, ModelTrust.ChecksumsOnly).IsValid);
+        Assert.True(File.Exists(Path.Combine(version, global::Alpha.Training.DirectionFlow.ModelFile)));
+        Assert.Contains("kind: direction-3class", File.ReadAllText(Path.Combine(version, global::Alpha.Training.DirectionFlow.ParamsFile)), StringComparison.Ordinal);
+        Assert.Matches("AUC range vs rest \\([0-9,]+\\) │ 0\\.[0-9]{4}", output);
+        Assert.Contains("class-frequency baseline", output, StringComparison.Ordinal);
+        Assert.Matches("registered as audnzd-direction/" + Path.GetFileName(version) + " \\(direction-3class\\): draft", output);
+        Assert.Equal(2, bad);
+        Assert.Contains("sideways", refused, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
     public void Train_OnLeanDailyArchives_StoresAVerifiedVersion()
     {
         string root = Directory.CreateTempSubdirectory("alpha-lean-test-").FullName;
