@@ -101,7 +101,7 @@ internal static class Training
 
         AnsiConsole.Write(table);
         ModelVersionState state = await registry.WriteAsync(modelId, result.Artifacts, RetrainPublisher.Actor, signingKey, $"direction run; log loss {m.LogLoss:F4} vs baseline {m.BaselineLogLoss:F4}", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"registered as [bold]{modelId}/{state.Version}[/] ({DirectionFlow.Kind}): {ModelLifecycle.Name(state.Status)}{(signingKey is null ? " (unsigned)" : $" (signed with key {signingKey.KeyId})")}");
+        AnsiConsole.MarkupLineInterpolated($"registered as [bold]{modelId}/{state.Version}[/] ({DirectionParameters.KindName}): {ModelLifecycle.Name(state.Status)}{(signingKey is null ? " (unsigned)" : $" (signed with key {signingKey.KeyId})")}");
         return Path.Combine(modelsRoot, state.Version);
     }
 

@@ -6,11 +6,12 @@ namespace Alpha.Inference;
 /// <summary>Registers inference with a host's services.</summary>
 public static class InferenceServiceCollectionExtensions
 {
-    /// <summary>Adds the built-in predictor kinds (<c>pair-gbdt</c>) and the <see cref="PredictorKinds"/> set of every registered kind.</summary>
+    /// <summary>Adds the built-in predictor kinds (<c>pair-gbdt</c>, <c>direction-3class</c>) and the <see cref="PredictorKinds"/> set of every registered kind.</summary>
     public static IServiceCollection AddAlphaInference(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictorKind, PairGbdtKind>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictorKind, DirectionKind>());
         services.TryAddSingleton(provider => new PredictorKinds(provider.GetServices<IPredictorKind>()));
         return services;
     }

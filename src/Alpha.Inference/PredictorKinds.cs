@@ -25,8 +25,8 @@ public sealed class PredictorKinds
         _kinds = byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The built-in kinds only (<c>pair-gbdt</c>).</summary>
-    public static PredictorKinds BuiltIn { get; } = new([new PairGbdtKind()]);
+    /// <summary>The built-in kinds only (<c>pair-gbdt</c>, <c>direction-3class</c>).</summary>
+    public static PredictorKinds BuiltIn { get; } = new([new PairGbdtKind(), new DirectionKind()]);
 
     /// <summary>The names served, sorted.</summary>
     public IEnumerable<string> Names => _kinds.Keys.Order(StringComparer.Ordinal);

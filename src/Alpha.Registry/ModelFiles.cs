@@ -50,6 +50,15 @@ public static class ModelFiles
     /// <summary>θ1, θ2, M and the label thresholds.</summary>
     public const string Params = "params.yaml";
 
+    /// <summary>A direction-3class version's booster (LightGBM text, 3 outputs: down, range, up).</summary>
+    public const string DirectionModel = "direction_model.txt";
+
+    /// <summary>A direction-3class version's parameters (<see cref="DirectionParameters"/>).</summary>
+    public const string DirectionParams = "direction_params.yaml";
+
+    /// <summary>A direction-3class version's cross-fitted probabilities per sample bar: <c>bar_time,label,p_down,p_range,p_up</c>.</summary>
+    public const string DirectionOutOfFold = "oof_probabilities.csv";
+
     /// <summary>Cross-fitted model metrics, folds, θ search, backtest, stress and adoption.</summary>
     public const string Metrics = "metrics.json";
 

@@ -18,22 +18,10 @@ namespace Alpha.Training;
 /// scaler on its training bars, uniqueness × capped class weights, a LightGBM multiclass booster early-stopped on the
 /// weighted multi_logloss of its inner validation set, out-of-fold probabilities) → cross-fitted metrics beside the
 /// class-frequency baseline → the final booster on every sample for the folds' median round count → a version's
-/// files (catalogue kind <see cref="Kind"/>). A prediction, not a trading signal. Deterministic for a seed.
+/// files (catalogue kind <see cref="DirectionParameters.KindName"/>). A prediction, not a trading signal. Deterministic for a seed.
 /// </summary>
 public sealed class DirectionFlow
 {
-    /// <summary>The catalogue kind that serves these versions.</summary>
-    public const string Kind = "direction-3class";
-
-    /// <summary>The booster file (LightGBM text).</summary>
-    public const string ModelFile = "direction_model.txt";
-
-    /// <summary>The version's decision parameters (kind, horizon, threshold, classes, rounds, schema hash, seed).</summary>
-    public const string ParamsFile = "direction_params.yaml";
-
-    /// <summary>The cross-fitted probabilities per sample bar: <c>bar_time,label,p_down,p_range,p_up</c>.</summary>
-    public const string OutOfFoldFile = "oof_probabilities.csv";
-
     private const int Classes = 3;
     private readonly IBoosterTrainer _trainer;
     private readonly TimeProvider _time;
@@ -137,11 +125,11 @@ public sealed class DirectionFlow
         stages.Start(RetrainStage.Adoption, "packaging");
         var schema = FeatureSchema.Create(Policy.Features, finalScaler);
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
-        files[ModelFile] = final.Model;
+        files[ModelFiles.DirectionModel] = final.Model;
         files[ModelFiles.FeatureSchema] = ArtifactContent.Utf8(schema.CanonicalJson);
-        files[ParamsFile] = ArtifactContent.Utf8(ParamsYaml(schema, rounds));
+        files[ModelFiles.DirectionParams] = ArtifactContent.Utf8(new DirectionParameters(Policy.Direction.HorizonBars, Policy.Direction.Threshold, rounds, schema.Hash, Policy.Seed).ToYaml());
         files[ModelFiles.Metrics] = ArtifactContent.Json(w => WriteMetrics(w, metrics, folds, best, rounds));
-        files[OutOfFoldFile] = ArtifactContent.Utf8(OutOfFoldCsv(pair, events, oof));
+        files[ModelFiles.DirectionOutOfFold] = ArtifactContent.Utf8(OutOfFoldCsv(pair, events, oof));
         files[ModelFiles.DataQuality] = ArtifactContent.Json(w => ArtifactContent.WriteDataQuality(w, pair.Report));
         files[ModelFiles.CodeHash] = ArtifactContent.Utf8(ArtifactContent.CodeHash + "\n");
         files[ModelFiles.Seed] = ArtifactContent.Utf8(Policy.Seed.ToString(CultureInfo.InvariantCulture) + "\n");
@@ -160,24 +148,9 @@ public sealed class DirectionFlow
         }
     }
 
-    private string ParamsYaml(FeatureSchema schema, int rounds)
-    {
-        var s = new StringBuilder();
-        s.Append("# A direction-3class version (written by Alpha.Training's DirectionFlow): the spread's entry-fixed move over\n");
-        s.Append("# horizon_bars against +/- threshold (sigma units) -> probabilities of down, range, up.\n");
-        s.Append(CultureInfo.InvariantCulture, $"kind: {Kind}\n");
-        s.Append(CultureInfo.InvariantCulture, $"horizon_bars: {Policy.Direction.HorizonBars}\n");
-        s.Append(CultureInfo.InvariantCulture, $"threshold: {Policy.Direction.Threshold.ToString("R", CultureInfo.InvariantCulture)}\n");
-        s.Append("classes: [down, range, up]\n");
-        s.Append(CultureInfo.InvariantCulture, $"rounds: {rounds}\n");
-        s.Append(CultureInfo.InvariantCulture, $"feature_schema_hash: {schema.Hash}\n");
-        s.Append(CultureInfo.InvariantCulture, $"seed: {Policy.Seed}\n");
-        return s.ToString();
-    }
-
     private void WriteMetrics(Utf8JsonWriter w, DirectionMetrics m, Fold[] folds, int[] best, int rounds)
     {
-        w.WriteString("kind", Kind);
+        w.WriteString("kind", DirectionParameters.KindName);
         w.WriteNumber("horizon_bars", Policy.Direction.HorizonBars);
         w.WriteNumber("threshold", Policy.Direction.Threshold);
         w.WriteNumber("samples", m.Samples);

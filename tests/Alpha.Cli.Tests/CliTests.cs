@@ -180,8 +180,8 @@ public sealed class CliTests
         Assert.True(code == 0, error);
         string version = Assert.Single(ModelStore.ListVersions(root));
         Assert.True(ModelStore.Verify(version, ModelTrust.ChecksumsOnly).IsValid);
-        Assert.True(File.Exists(Path.Combine(version, global::Alpha.Training.DirectionFlow.ModelFile)));
-        Assert.Contains("kind: direction-3class", File.ReadAllText(Path.Combine(version, global::Alpha.Training.DirectionFlow.ParamsFile)), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(version, ModelFiles.DirectionModel)));
+        Assert.Contains("kind: direction-3class", File.ReadAllText(Path.Combine(version, ModelFiles.DirectionParams)), StringComparison.Ordinal);
         Assert.Matches("AUC range vs rest \\([0-9,]+\\) │ 0\\.[0-9]{4}", output);
         Assert.Contains("class-frequency baseline", output, StringComparison.Ordinal);
         Assert.Matches("registered as audnzd-direction/" + Path.GetFileName(version) + " \\(direction-3class\\): draft", output);

@@ -41,7 +41,7 @@ public sealed class CatalogueAndKindsTests(TrainedVersion version) : IClassFixtu
 
     [Theory]
     [InlineData("kind: pair-gbdt\n", "pair", "missing")]
-    [InlineData("kind: xgb-magic\npair: { id: P, leg_a: A, leg_b: B, timeframe: 4h }\nversion: deployed\n", "kind", "not a kind this host serves (pair-gbdt, zscore-logistic)")]
+    [InlineData("kind: xgb-magic\npair: { id: P, leg_a: A, leg_b: B, timeframe: 4h }\nversion: deployed\n", "kind", "not a kind this host serves (direction-3class, pair-gbdt, zscore-logistic)")]
     [InlineData("kind: pair-gbdt\npair: { id: P, leg_a: A, leg_b: A, timeframe: 4h }\nversion: deployed\n", "pair.leg_b", "is leg A too")]
     [InlineData("kind: pair-gbdt\npair: { id: P, leg_a: A, leg_b: B, timeframe: 4 hours }\nversion: deployed\n", "pair.timeframe", "is not a timeframe")]
     [InlineData("kind: pair-gbdt\npair: { id: P, leg_a: A, leg_b: B, timeframe: 4h }\nversion: latest\n", "version", "neither 'deployed' nor a model version")]

@@ -30,7 +30,7 @@ public sealed class DirectionFlowTests(FlowFixture flow) : IClassFixture<FlowFix
         Assert.Equal(first.Artifacts.Keys, second.Artifacts.Keys);
         Assert.All(first.Artifacts, f => Assert.True(f.Value.AsSpan().SequenceEqual(second.Artifacts[f.Key].AsSpan()), $"{f.Key} differs"));
         Assert.Equal(
-            [ModelFiles.CodeHash, ModelFiles.DataQuality, DirectionFlow.ModelFile, DirectionFlow.ParamsFile, ModelFiles.FeatureSchema, ModelFiles.Metrics, DirectionFlow.OutOfFoldFile, ModelFiles.Seed],
+            [ModelFiles.CodeHash, ModelFiles.DataQuality, ModelFiles.DirectionModel, ModelFiles.DirectionParams, ModelFiles.FeatureSchema, ModelFiles.Metrics, ModelFiles.DirectionOutOfFold, ModelFiles.Seed],
             first.Artifacts.Keys);
     }
 
@@ -38,7 +38,7 @@ public sealed class DirectionFlowTests(FlowFixture flow) : IClassFixture<FlowFix
     public void TheMetrics_AreTheStoredOutOfFoldProbabilities_AgainstTheClassFrequencyBaseline()
     {
         DirectionResult result = s_runs.Value.First;
-        string[] rows = [.. Encoding.UTF8.GetString(result.Artifacts[DirectionFlow.OutOfFoldFile].AsSpan()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)];
+        string[] rows = [.. Encoding.UTF8.GetString(result.Artifacts[ModelFiles.DirectionOutOfFold].AsSpan()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)];
         string[] names = ["down", "range", "up"];
         int[] labels = [.. rows.Select(r => Array.IndexOf(names, r.Split(',')[1]))];
         double[][] p = [.. rows.Select(r => r.Split(',')[2..].Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())];
@@ -56,7 +56,7 @@ public sealed class DirectionFlowTests(FlowFixture flow) : IClassFixture<FlowFix
         Assert.All(m.Auc, auc => Assert.InRange(auc, 0, 1));
 
         using JsonDocument metrics = JsonDocument.Parse(result.Artifacts[ModelFiles.Metrics].AsMemory());
-        Assert.Equal(DirectionFlow.Kind, metrics.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(DirectionParameters.KindName, metrics.RootElement.GetProperty("kind").GetString());
         Assert.Equal(m.LogLoss, metrics.RootElement.GetProperty("log_loss").GetDouble());
         Assert.Equal("multiclass", metrics.RootElement.GetProperty("booster").GetProperty("objective").GetString());
     }
@@ -66,13 +66,13 @@ public sealed class DirectionFlowTests(FlowFixture flow) : IClassFixture<FlowFix
     {
         DirectionResult result = s_runs.Value.First;
 
-        BoostedTreeModel model = BoostedTreeModel.Load(result.Artifacts[DirectionFlow.ModelFile].AsSpan(), Alpha.Boosting.Training.ModelFormat.LightGbmText);
+        BoostedTreeModel model = BoostedTreeModel.Load(result.Artifacts[ModelFiles.DirectionModel].AsSpan(), Alpha.Boosting.Training.ModelFormat.LightGbmText);
         Span<double> output = stackalloc double[3];
         model.Predict(new double[model.FeatureCount], output);
 
         Assert.Equal(3, model.OutputCount);
         Assert.Equal(1.0, output[0] + output[1] + output[2], 12);
-        Assert.Contains($"rounds: {result.Rounds}\n", Encoding.UTF8.GetString(result.Artifacts[DirectionFlow.ParamsFile].AsSpan()), StringComparison.Ordinal);
+        Assert.Contains($"rounds: {result.Rounds}\n", Encoding.UTF8.GetString(result.Artifacts[ModelFiles.DirectionParams].AsSpan()), StringComparison.Ordinal);
     }
 
     [Fact]
