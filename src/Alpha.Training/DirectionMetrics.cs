@@ -10,7 +10,10 @@ namespace Alpha.Training;
 /// </summary>
 /// <param name="Samples">Out-of-fold samples.</param>
 /// <param name="ClassCounts">Samples per class (down, range, up).</param>
-/// <param name="LogLoss">Multiclass log loss: the mean of −ln p(true class), p clipped to [1e-15, 1].</param>
+/// <param name="LogLoss">
+/// Multiclass log loss as scikit-learn computes it: each row's probabilities clipped to [ε, 1 − ε] (ε = float64's machine
+/// epsilon) and renormalised, then the mean of −ln p(true class).
+/// </param>
 /// <param name="BaselineLogLoss">The class-frequency baseline's log loss (the entropy of the class shares).</param>
 /// <param name="Accuracy">Share of samples whose most probable class is the true one.</param>
 /// <param name="BaselineAccuracy">The majority class's share.</param>
@@ -67,7 +70,13 @@ public sealed record DirectionMetrics(
             counts[y]++;
             confusion[y, predicted]++;
             correct += predicted == y ? 1 : 0;
-            logLoss -= Math.Log(Math.Clamp(p[y], 1e-15, 1));
+            double sum = 0;
+            for (int c = 0; c < K; c++)
+            {
+                sum += Clipped(p[c]);
+            }
+
+            logLoss -= Math.Log(Clipped(p[y]) / sum);
         }
 
         double baseline = -counts.Where(c => c > 0).Sum(c => (double)c / n * Math.Log((double)c / n));
@@ -88,4 +97,9 @@ public sealed record DirectionMetrics(
             n, [.. counts], logLoss / n, baseline, (double)correct / n, (double)counts.Max() / n, auc.MoveToImmutable(),
             [.. Enumerable.Range(0, K).Select(r => Enumerable.Range(0, K).Select(c => confusion[r, c]).ToImmutableArray())]);
     }
+
+    // float64's machine epsilon (numpy.finfo(float).eps), scikit-learn's clip for log loss.
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
+    private static double Clipped(double p) => Math.Clamp(p, MachineEpsilon, 1 - MachineEpsilon);
 }
