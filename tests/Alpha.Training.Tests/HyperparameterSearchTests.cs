@@ -73,6 +73,27 @@ public sealed class HyperparameterSearchTests(FlowFixture flow) : IClassFixture<
     }
 
     [Fact]
+    public void WithLightGbm_TheSearchTunesLeavesAndMinDataInLeaf()
+    {
+        // The synthetic pair's folds hold a few hundred AI1 samples: leaves of up to 100 of them cannot split, so the range is narrower here.
+        TrainingPolicy policy = FlowFixture.Policy("lightgbm") with { HyperparameterSearch = Search(trials: 3, startup: 3) with { MinDataInLeaf = (5, 20), NumLeaves = (4, 15) } };
+
+        RetrainResult result = Run(policy, flow.A, flow.B);
+
+        foreach (HyperparameterSearchResult search in result.HyperparameterSearches)
+        {
+            Assert.True(search.Study.Best is not null, string.Join(" | ", search.Study.Trials.Select(t => t.Message)));
+            TrialRecord best = search.Study.Best!;
+            var chosen = Assert.IsType<Alpha.Boosting.Training.LightGbmParameters>(search.Parameters);
+            Assert.Equal(
+                (best.Parameters["learning_rate"], (int)best.Parameters["num_leaves"], (int)best.Parameters["min_data_in_leaf"], best.Parameters["feature_fraction"], best.Parameters["l2"]),
+                (chosen.LearningRate, chosen.NumLeaves, chosen.MinDataInLeaf, chosen.FeatureFraction, chosen.LambdaL2));
+            Assert.DoesNotContain("min_child_weight", best.Parameters.Keys);
+            Assert.InRange(chosen.NumLeaves, 4, 15);
+        }
+    }
+
+    [Fact]
     public void BadOptions_AreRefused_NamingTheOption()
     {
         Assert.Equal("MaxTrials", Assert.Throws<ArgumentException>(() => (Search(0, 1)).Validate()).ParamName);
