@@ -21,14 +21,7 @@ internal static class Training
     public static async Task<string> RunAsync(
         TrainingPolicy policy, PairDataset data, DeployedModel? deployed, string modelsRoot, string modelId, ModelSigningKey? signingKey, CancellationToken cancellationToken)
     {
-        ModelIds.EnsureValid(modelId);
-        ModelsFolder.CheckWritable(modelsRoot);
-        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
-        {
-            ModelsRoot = modelsRoot,
-            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
-            KeepVersions = policy.KeepVersions,
-        });
+        ModelRegistry registry = OpenFolder(modelsRoot, modelId, signingKey, policy.KeepVersions);
         if (deployed is null && await registry.DeployedAsync(modelId, cancellationToken) is string version)
         {
             deployed = DeployedModel.Load(Path.Combine(modelsRoot, version));
@@ -36,13 +29,8 @@ internal static class Training
         }
 
         var flow = new RetrainFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
-        RetrainResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
-            .Start(context => result = flow.Run(data, deployed, new StageProgress(context), cancellationToken));
-
-        ShowDataQuality(result!.DataQuality);
+        RetrainResult result = WithProgress(progress => flow.Run(data, deployed, progress, cancellationToken));
+        ShowDataQuality(result.DataQuality);
         ModelVersionState state;
         try
         {
@@ -73,22 +61,10 @@ internal static class Training
     /// </summary>
     public static async Task<string> RunDirectionAsync(TrainingPolicy policy, PairDataset data, string modelsRoot, string modelId, ModelSigningKey? signingKey, CancellationToken cancellationToken)
     {
-        ModelIds.EnsureValid(modelId);
-        ModelsFolder.CheckWritable(modelsRoot);
-        ModelRegistry registry = ModelRegistry.Embedded(new RegistryOptions
-        {
-            ModelsRoot = modelsRoot,
-            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
-            KeepVersions = policy.KeepVersions,
-        });
+        ModelRegistry registry = OpenFolder(modelsRoot, modelId, signingKey, policy.KeepVersions);
         var flow = new DirectionFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()]);
-        DirectionResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
-            .Start(context => result = flow.Run(data, new StageProgress(context), cancellationToken));
-
-        ShowDataQuality(result!.DataQuality);
+        DirectionResult result = WithProgress(progress => flow.Run(data, progress, cancellationToken));
+        ShowDataQuality(result.DataQuality);
         DirectionMetrics m = result.Metrics;
         var table = new Table().Title($"direction model, cross-fitted ({m.Samples:N0} samples, horizon {policy.Direction.HorizonBars} bars, ±{Cell.Number(policy.Direction.Threshold, "0.##")} σ)")
             .AddColumns("", "model", "class-frequency baseline");
@@ -103,6 +79,26 @@ internal static class Training
         ModelVersionState state = await registry.WriteAsync(modelId, result.Artifacts, RetrainPublisher.Actor, signingKey, $"direction run; log loss {m.LogLoss:F4} vs baseline {m.BaselineLogLoss:F4}", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"registered as [bold]{modelId}/{state.Version}[/] ({DirectionParameters.KindName}): {ModelLifecycle.Name(state.Status)}{(signingKey is null ? " (unsigned)" : $" (signed with key {signingKey.KeyId})")}");
         return Path.Combine(modelsRoot, state.Version);
+    }
+
+    // A flow's run with its stages as progress bars (kept on screen).
+    private static T WithProgress<T>(Func<IProgress<RetrainProgress>, T> run) =>
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(context => run(new StageProgress(context)));
+
+    // The models folder's own registry, after checking the model id and that the folder is writable (before training).
+    private static ModelRegistry OpenFolder(string modelsRoot, string modelId, ModelSigningKey? signingKey, int keepVersions)
+    {
+        ModelIds.EnsureValid(modelId);
+        ModelsFolder.CheckWritable(modelsRoot);
+        return ModelRegistry.Embedded(new RegistryOptions
+        {
+            ModelsRoot = modelsRoot,
+            Trust = signingKey is null ? ModelTrust.ChecksumsOnly : new ModelTrust([signingKey.ExportPublicKeyPem()]),
+            KeepVersions = keepVersions,
+        });
     }
 
     private static void ShowDataQuality(DataQualityReport q)

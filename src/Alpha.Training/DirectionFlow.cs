@@ -62,14 +62,7 @@ public sealed class DirectionFlow
         ArgumentNullException.ThrowIfNull(data);
         var stages = new StageClock(_time, progress, cancellationToken);
 
-        stages.Start(RetrainStage.Align, "aligning the legs");
-        AlignedPair pair = PairAligner.Align(data.A, data.B, Policy.Alignment);
-        stages.Done($"{pair.Count} bars in {pair.Segments.Length} segment(s)");
-
-        stages.Start(RetrainStage.Features, "computing features");
-        FeatureFrame frame = PairFeatures.Compute(pair, Policy.Features);
-        int[] ready = [.. Enumerable.Range(0, frame.Count).Where(frame.IsReady)];
-        stages.Done($"{ready.Length} ready bars");
+        (AlignedPair pair, FeatureFrame frame, int[] ready) = TrainingJobs.AlignAndCompute(stages, data, Policy);
 
         stages.Start(RetrainStage.Labels, "labelling and splitting");
         ImmutableArray<LabeledEvent> events = SpreadDirectionLabeler.Label(frame, ready, Policy.Direction);

@@ -57,19 +57,7 @@ public sealed class RetrainFlow
         ArgumentNullException.ThrowIfNull(data);
         var stages = new StageClock(_time, progress, cancellationToken);
 
-        stages.Start(RetrainStage.Align, "aligning the legs");
-        AlignedPair pair = PairAligner.Align(data.A, data.B, Policy.Alignment);
-        stages.Done($"{pair.Count} bars in {pair.Segments.Length} segment(s)");
-
-        stages.Start(RetrainStage.Features, "computing features");
-        FeatureFrame frame = PairFeatures.Compute(pair, Policy.Features);
-        int[] ready = [.. Enumerable.Range(0, frame.Count).Where(frame.IsReady)];
-        if (ready.Length == 0)
-        {
-            throw new TrainingDataException($"No bar has every feature ready: a segment needs more than {Policy.Features.FirstReadyBar} bars.");
-        }
-
-        stages.Done($"{ready.Length} ready bars");
+        (AlignedPair pair, FeatureFrame frame, int[] ready) = TrainingJobs.AlignAndCompute(stages, data, Policy);
 
         stages.Start(RetrainStage.Labels, "labelling and splitting");
         var riskLabeler = new RiskLabeler(Policy.Risk);

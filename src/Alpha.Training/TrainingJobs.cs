@@ -1,10 +1,32 @@
 using System.Collections.Concurrent;
+using Alpha.Features;
+using Alpha.MarketData;
 
 namespace Alpha.Training;
 
-/// <summary>What the flows share to train boosters: concurrent jobs, and the final model's round count.</summary>
+/// <summary>What the flows share: alignment and features as their first stages, concurrent booster jobs, and the final model's round count.</summary>
 internal static class TrainingJobs
 {
+    /// <summary>The Align and Features stages: the aligned pair, its features, and the bars where every feature is ready.</summary>
+    /// <exception cref="TrainingDataException">No bar has every feature ready.</exception>
+    public static (AlignedPair Pair, FeatureFrame Frame, int[] Ready) AlignAndCompute(StageClock stages, PairDataset data, TrainingPolicy policy)
+    {
+        stages.Start(RetrainStage.Align, "aligning the legs");
+        AlignedPair pair = PairAligner.Align(data.A, data.B, policy.Alignment);
+        stages.Done($"{pair.Count} bars in {pair.Segments.Length} segment(s)");
+
+        stages.Start(RetrainStage.Features, "computing features");
+        FeatureFrame frame = PairFeatures.Compute(pair, policy.Features);
+        int[] ready = [.. Enumerable.Range(0, frame.Count).Where(frame.IsReady)];
+        if (ready.Length == 0)
+        {
+            throw new TrainingDataException($"No bar has every feature ready: a segment needs more than {policy.Features.FirstReadyBar} bars.");
+        }
+
+        stages.Done($"{ready.Length} ready bars");
+        return (pair, frame, ready);
+    }
+
     /// <summary>
     /// Runs <paramref name="jobs"/> jobs on up to <paramref name="workers"/> threads (at least one), starting them in
     /// index order; the first failure is rethrown as itself.
