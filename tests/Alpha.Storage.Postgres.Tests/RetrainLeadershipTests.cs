@@ -70,6 +70,49 @@ public sealed class RetrainLeadershipTests(TestDatabase database) : IClassFixtur
     }
 
     [PostgresFact]
+    public async Task ADailyCron_OverASimulatedWeek_OnPostgres_FiresOncePerDay_AndAFailingFlowIsDisabledAfterTwoRuns()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        int calls = 0;
+        RetrainService daily = Service("week", "host-a", (_, _) => Task.FromResult(Outcome($"v{++calls}")), time);
+        int attempts = 0;
+        RetrainService failing = new(
+            new RetrainServiceOptions { ScheduleId = "week-failing", Policy = s_daily with { RetryDelay = TimeSpan.FromMinutes(1) }, Host = "host-a" },
+            new PostgresRetrainRunStore(database.DataSource), new PostgresRetrainLeaderLock(database.DataSource),
+            (_, _) =>
+            {
+                attempts++;
+                throw new IOException("disk full");
+            }, time, NullLogger<RetrainService>.Instance);
+
+        var failed = new List<RetrainRun>();
+        for (int step = 0; step < 7 * 24 * 4; step++)                  // a week in 15-minute passes
+        {
+            time.Advance(TimeSpan.FromMinutes(15));
+            await daily.TickAsync(default);
+            Task<RetrainTick> pass = failing.TickAsync(default);
+            for (int wait = 0; wait < 200 && !pass.IsCompleted; wait++)
+            {
+                await Task.Delay(5);
+                time.Advance(TimeSpan.FromSeconds(30));                 // the retries' waits run on the fake clock
+            }
+
+            failed.AddRange((await pass).Runs);
+        }
+
+        var runs = await new PostgresRetrainRunStore(database.DataSource).RecentAsync("week", 100, default);
+        DateTimeOffset first = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+        int days = (int)((time.GetUtcNow() - first).Ticks / TimeSpan.TicksPerDay) + 1;          // the retries' waits moved the clock past the week
+        Assert.InRange(days, 7, 9);
+        Assert.Equal((days, days), (runs.Length, calls));
+        Assert.Equal(Enumerable.Range(0, days).Select(d => first.AddDays(d)).Reverse(), runs.Select(r => r.ScheduledFor));
+        Assert.All(runs, r => Assert.Equal(RetrainRunStatus.Success, r.Status));
+        Assert.Equal(2, failed.Count);                                   // days 1 and 2; disabled after
+        Assert.All(failed, r => Assert.Equal((RetrainRunStatus.Failed, 2), (r.Status, r.RetryCount)));
+        Assert.Equal(6, attempts);
+    }
+
+    [PostgresFact]
     public async Task RetrainRequests_FromTheApi_RunOnce_AndAreMarkedTaken()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
