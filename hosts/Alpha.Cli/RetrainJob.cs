@@ -51,8 +51,8 @@ internal sealed class RetrainJob(string configFolder, RetrainStores stores, Time
         var flow = new RetrainFlow(policy, [new XGBoostTrainer(), new LightGbmTrainer()], time);
         var progress = new BeatingProgress(attempt, log);
         RetrainResult result = await Task.Run(() => flow.Run(data, deployed, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var measured = new RetrainOutcome("(not registered)", result.Theta.Theta1, result.Theta.Theta2, Metrics(result));
-        if (measured.Problem() is { } problem)
+        ImmutableSortedDictionary<string, double> metrics = Metrics(result);
+        if (RetrainOutcome.MetricsProblem(result.Theta.Theta1, result.Theta.Theta2, metrics) is { } problem)
         {
             throw new RetrainBlockedException(RetrainCodes.Metrics, $"{problem}: nothing was registered.");
         }
@@ -64,7 +64,7 @@ internal sealed class RetrainJob(string configFolder, RetrainStores stores, Time
             Write(log, $"retention: removed {Path.GetFileName(old)}");
         }
 
-        return measured with { Version = state.Version };
+        return new RetrainOutcome(state.Version, result.Theta.Theta1, result.Theta.Theta2, metrics);
     }
 
     // The run's headline numbers (stored as the run's metrics).

@@ -22,24 +22,25 @@ public sealed record RetrainOutcome(string Version, double Theta1, double Theta2
     public const string ThetaBestScoreKey = "theta_best_score";
 
     /// <summary>The first metric or threshold that is missing or not finite, in words; null when the outcome is complete.</summary>
-    public string? Problem()
-    {
-        if (string.IsNullOrWhiteSpace(Version))
-        {
-            return "the version is empty";
-        }
+    public string? Problem() => string.IsNullOrWhiteSpace(Version) ? "the version is empty" : MetricsProblem(Theta1, Theta2, Metrics);
 
-        if (Metrics is null || Metrics.Count == 0)
+    /// <summary>
+    /// Whether a run's θ and metrics are complete, before anything is registered: the first one missing or not finite, in
+    /// words, or null. Seed 003: a run without metrics takes no adoption decision — it is blocked.
+    /// </summary>
+    public static string? MetricsProblem(double theta1, double theta2, IReadOnlyDictionary<string, double>? metrics)
+    {
+        if (metrics is null || metrics.Count == 0)
         {
             return "the run produced no metrics";
         }
 
-        if (!double.IsFinite(Theta1) || !double.IsFinite(Theta2))
+        if (!double.IsFinite(theta1) || !double.IsFinite(theta2))
         {
-            return $"θ is not finite ({Theta1}, {Theta2})";
+            return $"θ is not finite ({theta1}, {theta2})";
         }
 
-        return Metrics.FirstOrDefault(m => !double.IsFinite(m.Value)) is { Key: not null } bad ? $"metric '{bad.Key}' is {bad.Value}" : null;
+        return metrics.FirstOrDefault(m => !double.IsFinite(m.Value)) is { Key: not null } bad ? $"metric '{bad.Key}' is {bad.Value}" : null;
     }
 
     /// <summary>The metrics as one JSON object (keys in order).</summary>

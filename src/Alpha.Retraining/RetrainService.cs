@@ -119,7 +119,7 @@ public sealed partial class RetrainService
             {
                 if (await _requests!.TakeAsync(request, _options.Host, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                 {
-                    await RunAsync(RetrainTrigger.Manual, request.RequestedAt, $"requested by {request.RequestedBy}: {request.Reason} (request {request.Id})", ran, cancellationToken).ConfigureAwait(false);
+                    await RunOnceAsync(RetrainTrigger.Manual, request.RequestedAt, $"requested by {request.RequestedBy}: {request.Reason} (request {request.Id})", ran, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -129,7 +129,7 @@ public sealed partial class RetrainService
                 DateTimeOffset since = history.Where(r => r.Trigger == RetrainTrigger.Scheduled).Select(r => (DateTimeOffset?)r.ScheduledFor).Max() ?? _startedAt;
                 if (_schedule.Due(since, _time.GetUtcNow()) is { } due)
                 {
-                    await RunAsync(RetrainTrigger.Scheduled, due, $"retrain_cron '{_schedule.Cron}'", ran, cancellationToken).ConfigureAwait(false);
+                    await RunOnceAsync(RetrainTrigger.Scheduled, due, $"retrain_cron '{_schedule.Cron}'", ran, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -139,7 +139,7 @@ public sealed partial class RetrainService
                 _lastCheck = check;
                 if (await _probe.CheckAsync(_options.ScheduleId, cancellationToken).ConfigureAwait(false) is { } signal)
                 {
-                    await RunAsync(RetrainTrigger.Degradation, signal.DeployedAt, $"degradation of {signal.Version}: {signal.Summary}", ran, cancellationToken).ConfigureAwait(false);
+                    await RunOnceAsync(RetrainTrigger.Degradation, signal.DeployedAt, $"degradation of {signal.Version}: {signal.Summary}", ran, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -166,7 +166,7 @@ public sealed partial class RetrainService
             await RecoverAsync(cancellationToken).ConfigureAwait(false);
             var ran = ImmutableArray.CreateBuilder<RetrainRun>();
             DateTimeOffset now = _time.GetUtcNow();
-            await RunAsync(RetrainTrigger.Manual, new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero), cause, ran, cancellationToken).ConfigureAwait(false);
+            await RunOnceAsync(RetrainTrigger.Manual, new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero), cause, ran, cancellationToken).ConfigureAwait(false);
             return ran.Count == 1 ? ran[0] : throw new InvalidOperationException($"A run of {_options.ScheduleId} for {now:u} exists already; try again in a second.");
         }
     }
@@ -216,7 +216,8 @@ public sealed partial class RetrainService
         return recovered.ToImmutable();
     }
 
-    private async Task RunAsync(RetrainTrigger trigger, DateTimeOffset scheduledFor, string cause, ImmutableArray<RetrainRun>.Builder ran, CancellationToken cancellationToken)
+    // One occurrence through the runner (nothing when it ran before), then its metrics, event and the disable check.
+    private async Task RunOnceAsync(RetrainTrigger trigger, DateTimeOffset scheduledFor, string cause, ImmutableArray<RetrainRun>.Builder ran, CancellationToken cancellationToken)
     {
         string? log = _options.LogFolder is { } folder
             ? Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{_options.ScheduleId}-{scheduledFor.UtcDateTime:yyyyMMddTHHmmssZ}.log"))
