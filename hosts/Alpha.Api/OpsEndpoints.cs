@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Alpha.Inference;
 using Alpha.Operations;
 using Alpha.Retraining;
@@ -61,9 +62,10 @@ internal static class OpsEndpoints
             return Problems.BadRequest($"limit must be in [1, 1000], not {limit}.");
         }
 
-        RetrainRun[] history = [.. await runs.RecentAsync(id, limit ?? 50, cancellationToken)];
+        // The streak is judged over the history the retraining service judges it by, whatever page is shown.
+        ImmutableArray<RetrainRun> history = await runs.RecentAsync(id, Math.Max(limit ?? 50, RetrainHistory.Depth), cancellationToken);
         int failures = RetrainHistory.ConsecutiveFailures(history), disableAfter = serving.Retraining.DisableAfterFailures;
-        return TypedResults.Ok(new RetrainHistoryView(id, failures, disableAfter, failures >= disableAfter, history));
+        return TypedResults.Ok(new RetrainHistoryView(id, failures, disableAfter, failures >= disableAfter, [.. history.Take(limit ?? 50)]));
     }
 
     private static async Task<Ok<FlagEntry[]>> FlagsAsync(OpsDesk desk, CancellationToken cancellationToken) =>

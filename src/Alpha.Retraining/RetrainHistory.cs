@@ -3,6 +3,9 @@ namespace Alpha.Retraining;
 /// <summary>What a schedule's run history says about it: its failure streak, and whether that has disabled the automatic triggers.</summary>
 public static class RetrainHistory
 {
+    /// <summary>How many of a schedule's newest runs the service (and the API) judge the streak and recovery by.</summary>
+    public const int Depth = 100;
+
     /// <summary>
     /// Failed runs since the last success or blocked run, newest first (aborted and unfinished runs neither count nor break
     /// the streak: the host stopped, the flow did not fail).

@@ -15,8 +15,6 @@ namespace Alpha.Retraining;
 /// </summary>
 public sealed partial class RetrainService
 {
-    private const int HistoryDepth = 100;
-
     private readonly RetrainServiceOptions _options;
     private readonly IRetrainRunStore _runs;
     private readonly IRetrainLeaderLock _leader;
@@ -123,7 +121,7 @@ public sealed partial class RetrainService
                 }
             }
 
-            ImmutableArray<RetrainRun> history = await _runs.RecentAsync(_options.ScheduleId, HistoryDepth, cancellationToken).ConfigureAwait(false);
+            ImmutableArray<RetrainRun> history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
             if (!Disabled(history))
             {
                 DateTimeOffset since = history.Where(r => r.Trigger == RetrainTrigger.Scheduled).Select(r => (DateTimeOffset?)r.ScheduledFor).Max() ?? _startedAt;
@@ -133,7 +131,7 @@ public sealed partial class RetrainService
                 }
             }
 
-            history = await _runs.RecentAsync(_options.ScheduleId, HistoryDepth, cancellationToken).ConfigureAwait(false);
+            history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
             if (_probe is not null && !Disabled(history) && _degradation.Due(_lastCheck, _time.GetUtcNow()) is { } check)
             {
                 _lastCheck = check;
@@ -143,7 +141,7 @@ public sealed partial class RetrainService
                 }
             }
 
-            history = await _runs.RecentAsync(_options.ScheduleId, HistoryDepth, cancellationToken).ConfigureAwait(false);
+            history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
             return new RetrainTick(true, ran.ToImmutable(), recovered, Disabled(history));
         }
     }
@@ -194,7 +192,7 @@ public sealed partial class RetrainService
     {
         DateTimeOffset now = _time.GetUtcNow();
         var recovered = ImmutableArray.CreateBuilder<RetrainRun>();
-        foreach (RetrainRun run in await _runs.RecentAsync(_options.ScheduleId, HistoryDepth, cancellationToken).ConfigureAwait(false))
+        foreach (RetrainRun run in await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false))
         {
             if (run.Finished || now - run.HeartbeatAt <= _runner.HeartbeatTimeout)
             {
@@ -233,7 +231,7 @@ public sealed partial class RetrainService
         await PublishAsync(Event(run), CancellationToken.None).ConfigureAwait(false);
         if (run.Status == RetrainRunStatus.Failed)
         {
-            int failures = RetrainHistory.ConsecutiveFailures(await _runs.RecentAsync(_options.ScheduleId, HistoryDepth, CancellationToken.None).ConfigureAwait(false));
+            int failures = RetrainHistory.ConsecutiveFailures(await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, CancellationToken.None).ConfigureAwait(false));
             if (failures == _options.Policy.DisableAfterFailures)
             {
                 await PublishAsync(Event(RetrainCodes.Disabled, RetrainSeverity.Critical, run, string.Create(CultureInfo.InvariantCulture,

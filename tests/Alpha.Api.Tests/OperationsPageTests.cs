@@ -31,6 +31,31 @@ public sealed class OperationsPageTests(OperationsSite site) : IClassFixture<Ope
     }
 
     [ServersSharedDataFact]
+    public async Task TwoFailedRetrainRuns_ShowTheLastRun_AndTheDisabledWarning()
+    {
+        var store = new Alpha.Storage.Postgres.PostgresRetrainRunStore(site.Server.Database.DataSource);
+        var first = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
+        foreach (DateTimeOffset at in (DateTimeOffset[])[first, first.AddMonths(1)])
+        {
+            await store.TryStartAsync(new Alpha.Retraining.RetrainRun(Guid.CreateVersion7(at), "audnzd-h4", at, Alpha.Retraining.RetrainTrigger.Scheduled, "retrain_cron '0 3 1 * *'",
+                Alpha.Retraining.RetrainRunStatus.Failed, 3, "retrain-host", at, at.AddMinutes(50), at.AddMinutes(50), null, null, "CORE_RETRAIN_FAILED: IOException: disk full"), CancellationToken.None);
+        }
+
+        var errors = new List<string>();
+        IPage page = await site.SignInAsync("vera", errors);
+        await page.WaitForSelectorAsync("#retraining-warning:not([hidden])", new() { Timeout = (float)s_wait.TotalMilliseconds });
+
+        string runs = await page.InnerTextAsync("#retraining tbody");
+        Assert.Contains("2026-12-01 03:00:00", runs, StringComparison.Ordinal);
+        Assert.Contains("failed", runs, StringComparison.Ordinal);
+        Assert.Contains("CORE_RETRAIN_FAILED: IOException: disk full", runs, StringComparison.Ordinal);
+        Assert.Equal(
+            "Retraining of audnzd-h4 is disabled after 2 consecutive failed runs: a manual run that succeeds (alpha retrain run, or a retrain request) enables it again.",
+            await page.InnerTextAsync("#retraining-warning"));
+        Assert.Empty(errors);
+    }
+
+    [ServersSharedDataFact]
     public async Task SignalFedWithAlphaFeed_AppearsOnThePage()
     {
         var errors = new List<string>();

@@ -70,7 +70,25 @@
       select.replaceChildren(...(select.id === "ops-model" ? [new Option("every model (*)", "*")] : []), ...models.map(m => new Option(m.id, m.id)));
       if (chosen) select.value = chosen;
     }
-    await loadEquity();
+    await Promise.all([loadEquity(), loadRetraining(models)]);
+  }
+
+  // Each model's latest retrain run, and a warning for every model whose failures disabled its automatic retraining.
+  async function loadRetraining(models) {
+    const histories = await Promise.all(models.map(m => api(`/ops/retrain/runs?model=${encodeURIComponent(m.id)}&limit=1`)));
+    fill("retraining", histories.filter(h => h.runs.length > 0).map(h => {
+      const run = h.runs[0];
+      const status = cell("");
+      status.append(pill(run.status));
+      const row = document.createElement("tr");
+      row.append(cell(h.model), cell(run.scheduled_for.replace("T", " ").slice(0, 19)), cell(run.trigger), status, cell(String(run.retry_count)),
+        cell(run.outcome?.version ?? ""), cell(run.error ?? run.cause));
+      return row;
+    }));
+    const disabled = histories.filter(h => h.disabled);
+    const warning = $("retraining-warning");
+    warning.textContent = disabled.map(h => `Retraining of ${h.model} is disabled after ${h.consecutive_failures} consecutive failed runs: a manual run that succeeds (alpha retrain run, or a retrain request) enables it again.`).join(" ");
+    warning.hidden = disabled.length === 0;
   }
 
   async function loadEquity() {
