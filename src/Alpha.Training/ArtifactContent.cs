@@ -10,6 +10,7 @@ using Alpha.Features;
 using Alpha.Labeling;
 using Alpha.MarketData;
 using Alpha.Monitoring;
+using Alpha.CrossValidation;
 using Alpha.Optimization;
 using Alpha.Registry;
 
@@ -68,6 +69,9 @@ internal sealed class ArtifactContent
 
     public ImmutableArray<HyperparameterSearchResult> Hyperparameters { get; init; } = [];
 
+    /// <summary>The aligned bars' times (UTC): the fold spans' dates.</summary>
+    public required ImmutableArray<DateTime> Times { get; init; }
+
     public ImmutableSortedDictionary<string, ImmutableArray<byte>> Build()
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
@@ -100,6 +104,24 @@ internal sealed class ArtifactContent
         }
 
         return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter w, string name, ImmutableArray<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double value in values)
+        {
+            if (double.IsFinite(value))
+            {
+                w.WriteNumberValue(value);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value)
@@ -175,6 +197,18 @@ internal sealed class ArtifactContent
             w.WriteNumber("ai1_best_iteration", f.Ai1BestIteration);
             w.WriteNumber("ai2_best_iteration", f.Ai2BestIteration);
             Number(w, "max_speed", f.MaxSpeed);
+            w.WriteStartArray("test_spans");
+            foreach (TestSpan span in f.TestSpans)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start_bar", span.Start);
+                w.WriteNumber("end_bar", span.End);
+                w.WriteString("start_time", Times[span.Start].ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                w.WriteString("end_time", Times[span.End - 1].ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -196,6 +230,19 @@ internal sealed class ArtifactContent
             w.WriteString("pass_rate_warning", warning);
         }
 
+        w.WriteStartArray("trials");
+        foreach (ThetaTrial trial in Search.Trials)
+        {
+            w.WriteStartObject();
+            Number(w, "theta1", trial.Theta.Theta1);
+            Number(w, "theta2", trial.Theta.Theta2);
+            Number(w, "objective", trial.Objective);
+            w.WriteBoolean("feasible", trial.Feasible);
+            w.WriteString("stage", trial.Stage);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("reasons");
         foreach (string reason in Search.Reasons)
         {
@@ -259,6 +306,17 @@ internal sealed class ArtifactContent
         w.WriteNumber("rounds", rounds);
         w.WriteNumber("label_events", labels.Events);
         Number(w, "label_positive_rate", labels.PositiveRate);
+        w.WriteStartObject("reliability");
+        WriteNumbers(w, "mean_predicted", report.Curve.MeanPredicted);
+        WriteNumbers(w, "fraction_of_positives", report.Curve.FractionOfPositives);
+        w.WriteStartArray("counts");
+        foreach (int count in report.Curve.Counts)
+        {
+            w.WriteNumberValue(count);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
         w.WriteStartArray("feature_importance");
         foreach (FeatureScore s in FeatureImportance.Gain(model.AsSpan(), BoosterFormat, FeatureNames.ModelInputs))
         {

@@ -168,6 +168,7 @@ public sealed class RetrainFlow
             Policy = Policy,
             Data = data,
             DataQuality = pair.Report,
+            Times = [.. pair.Time],
             Schema = schema,
             BoosterFormat = _trainer.Format,
             Ai1Model = finals[0].Model,

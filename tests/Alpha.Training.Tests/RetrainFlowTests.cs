@@ -126,6 +126,38 @@ public sealed partial class RetrainFlowTests(FlowFixture flow) : IClassFixture<F
     }
 
     [XGBoostFact]
+    public void Metrics_HoldWhatChartsNeed_ReliabilityBins_ThetaTrials_AndFoldSpans()
+    {
+        RetrainResult result = flow.Result;
+        using JsonDocument metrics = JsonDocument.Parse(result.Artifacts[ModelFiles.Metrics].AsMemory());
+        JsonElement root = metrics.RootElement;
+        AlignedPair pair = PairAligner.Align(flow.A, flow.B, TrainingPolicy.Default.Alignment);
+
+        foreach ((string model, Alpha.Calibration.CalibrationReport report) in (ReadOnlySpan<(string, Alpha.Calibration.CalibrationReport)>)[("ai1", result.Ai1), ("ai2", result.Ai2)])
+        {
+            JsonElement bins = root.GetProperty("models").GetProperty(model).GetProperty("reliability");
+            Assert.Equal(report.Curve.Counts, bins.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()));
+            Assert.Equal(report.Count, bins.GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()));
+            Assert.Equal(report.Curve.MeanPredicted, bins.GetProperty("mean_predicted").EnumerateArray().Select(v => v.GetDouble()));
+            Assert.Equal(report.Curve.FractionOfPositives, bins.GetProperty("fraction_of_positives").EnumerateArray().Select(v => v.GetDouble()));
+        }
+
+        JsonElement trials = root.GetProperty("theta_search").GetProperty("trials");
+        Assert.Equal(result.ThetaSearch.Trials.Length, trials.GetArrayLength());
+        Assert.Equal(result.ThetaSearch.Trials.Select(t => (t.Theta.Theta1, t.Theta.Theta2, t.Feasible)),
+            trials.EnumerateArray().Select(t => (t.GetProperty("theta1").GetDouble(), t.GetProperty("theta2").GetDouble(), t.GetProperty("feasible").GetBoolean())));
+
+        JsonElement[] folds = [.. root.GetProperty("folds").EnumerateArray()];
+        for (int k = 0; k < folds.Length; k++)
+        {
+            JsonElement span = Assert.Single(folds[k].GetProperty("test_spans").EnumerateArray());
+            Alpha.CrossValidation.TestSpan expected = Assert.Single(result.Folds[k].TestSpans);
+            Assert.Equal((expected.Start, expected.End), (span.GetProperty("start_bar").GetInt32(), span.GetProperty("end_bar").GetInt32()));
+            Assert.Equal(pair.Time[expected.Start].ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), span.GetProperty("start_time").GetString());
+        }
+    }
+
+    [XGBoostFact]
     public void Progress_ReportsEveryStageInOrder_AndTimesIt()
     {
         Assert.Equal(Enum.GetValues<RetrainStage>().Where(s => s != RetrainStage.HyperparameterSearch), flow.Result.StageTimes.Select(t => t.Key));      // the search is off by default
