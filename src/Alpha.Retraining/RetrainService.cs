@@ -111,7 +111,7 @@ public sealed partial class RetrainService
 
         await using (lease.ConfigureAwait(false))
         {
-            ImmutableArray<RetrainRun> recovered = await RecoverAsync(cancellationToken).ConfigureAwait(false);
+            (ImmutableArray<RetrainRun> history, ImmutableArray<RetrainRun> recovered) = await RecoverAsync(cancellationToken).ConfigureAwait(false);
             var ran = ImmutableArray.CreateBuilder<RetrainRun>();
             foreach (RetrainRequest request in _requests is null ? [] : await _requests.PendingAsync(_options.ScheduleId, cancellationToken).ConfigureAwait(false))
             {
@@ -121,7 +121,13 @@ public sealed partial class RetrainService
                 }
             }
 
-            ImmutableArray<RetrainRun> history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
+            // The history is read again only after a step ran something.
+            int seen = 0;
+            if (ran.Count > seen)
+            {
+                (history, seen) = (await HistoryAsync(cancellationToken).ConfigureAwait(false), ran.Count);
+            }
+
             if (!Disabled(history))
             {
                 DateTimeOffset since = history.Where(r => r.Trigger == RetrainTrigger.Scheduled).Select(r => (DateTimeOffset?)r.ScheduledFor).Max() ?? _startedAt;
@@ -131,7 +137,11 @@ public sealed partial class RetrainService
                 }
             }
 
-            history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
+            if (ran.Count > seen)
+            {
+                (history, seen) = (await HistoryAsync(cancellationToken).ConfigureAwait(false), ran.Count);
+            }
+
             if (_probe is not null && !Disabled(history) && _degradation.Due(_lastCheck, _time.GetUtcNow()) is { } check)
             {
                 _lastCheck = check;
@@ -141,7 +151,11 @@ public sealed partial class RetrainService
                 }
             }
 
-            history = await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false);
+            if (ran.Count > seen)
+            {
+                history = await HistoryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return new RetrainTick(true, ran.ToImmutable(), recovered, Disabled(history));
         }
     }
@@ -188,14 +202,17 @@ public sealed partial class RetrainService
     }
 
     // Runs whose host stopped beating (it died: its lock is gone, or we would not lead) end aborted.
-    private async Task<ImmutableArray<RetrainRun>> RecoverAsync(CancellationToken cancellationToken)
+    // Returns the schedule's history as it stands after the recovery, and the runs it closed.
+    private async Task<(ImmutableArray<RetrainRun> History, ImmutableArray<RetrainRun> Recovered)> RecoverAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetUtcNow();
+        var history = ImmutableArray.CreateBuilder<RetrainRun>();
         var recovered = ImmutableArray.CreateBuilder<RetrainRun>();
-        foreach (RetrainRun run in await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken).ConfigureAwait(false))
+        foreach (RetrainRun run in await HistoryAsync(cancellationToken).ConfigureAwait(false))
         {
             if (run.Finished || now - run.HeartbeatAt <= _runner.HeartbeatTimeout)
             {
+                history.Add(run);
                 continue;
             }
 
@@ -206,13 +223,17 @@ public sealed partial class RetrainService
                 Error = string.Create(CultureInfo.InvariantCulture, $"{RetrainCodes.Orphaned}: host {run.Host} stopped beating at {run.HeartbeatAt:u} during attempt {run.Attempts}; closed by {_options.Host}."),
             };
             await _runs.UpdateAsync(closed, CancellationToken.None).ConfigureAwait(false);
+            history.Add(closed);
             recovered.Add(closed);
             _metrics?.Finished(closed);
             await PublishAsync(Event(RetrainCodes.Orphaned, RetrainSeverity.Warning, closed, closed.Error!), cancellationToken).ConfigureAwait(false);
         }
 
-        return recovered.ToImmutable();
+        return (history.ToImmutable(), recovered.ToImmutable());
     }
+
+    private ValueTask<ImmutableArray<RetrainRun>> HistoryAsync(CancellationToken cancellationToken) =>
+        _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, cancellationToken);
 
     // One occurrence through the runner (nothing when it ran before), then its metrics, event and the disable check.
     private async Task RunOnceAsync(RetrainTrigger trigger, DateTimeOffset scheduledFor, string cause, ImmutableArray<RetrainRun>.Builder ran, CancellationToken cancellationToken)
@@ -231,7 +252,7 @@ public sealed partial class RetrainService
         await PublishAsync(Event(run), CancellationToken.None).ConfigureAwait(false);
         if (run.Status == RetrainRunStatus.Failed)
         {
-            int failures = RetrainHistory.ConsecutiveFailures(await _runs.RecentAsync(_options.ScheduleId, RetrainHistory.Depth, CancellationToken.None).ConfigureAwait(false));
+            int failures = RetrainHistory.ConsecutiveFailures(await HistoryAsync(CancellationToken.None).ConfigureAwait(false));
             if (failures == _options.Policy.DisableAfterFailures)
             {
                 await PublishAsync(Event(RetrainCodes.Disabled, RetrainSeverity.Critical, run, string.Create(CultureInfo.InvariantCulture,

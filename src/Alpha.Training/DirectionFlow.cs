@@ -37,8 +37,7 @@ public sealed class DirectionFlow
         ArgumentNullException.ThrowIfNull(trainers);
         policy.Validate();
         Policy = policy;
-        _trainer = trainers.FirstOrDefault(t => t.Name == "lightgbm")
-            ?? throw new ArgumentException("The direction flow trains LightGBM multiclass boosters, and no trainer named 'lightgbm' is registered.", nameof(trainers));
+        _trainer = TrainingJobs.Trainer(trainers, "lightgbm", "The direction flow (LightGBM multiclass)");
         _time = timeProvider ?? TimeProvider.System;
         LightGbmParameters baseline = policy.Booster as LightGbmParameters ?? new LightGbmParameters { Threads = 1, Seed = policy.Seed };
         Booster = baseline with { Objective = "multiclass", NumClass = Classes, EvalMetric = "multi_logloss" };

@@ -36,9 +36,7 @@ public sealed class RetrainFlow
         ArgumentNullException.ThrowIfNull(trainers);
         policy.Validate();
         Policy = policy;
-        string booster = policy.Booster.Booster;
-        _trainer = trainers.FirstOrDefault(t => t.Name == booster)
-            ?? throw new ArgumentException($"The policy trains with '{booster}', but no trainer of that name is registered (registered: {string.Join(", ", trainers.Select(t => t.Name))}).", nameof(trainers));
+        _trainer = TrainingJobs.Trainer(trainers, policy.Booster.Booster, "The policy");
         _time = timeProvider ?? TimeProvider.System;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Alpha.Boosting.Training;
 using Alpha.Features;
 using Alpha.MarketData;
 
@@ -47,6 +48,15 @@ internal static class TrainingJobs
             Exception first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
+    }
+
+    /// <summary>The registered trainer named <paramref name="name"/>, which <paramref name="user"/> trains with.</summary>
+    /// <exception cref="ArgumentException">None has that name (the message lists the registered ones).</exception>
+    public static IBoosterTrainer Trainer(IEnumerable<IBoosterTrainer> trainers, string name, string user)
+    {
+        IBoosterTrainer[] registered = [.. trainers];
+        return registered.FirstOrDefault(t => t.Name == name)
+            ?? throw new ArgumentException($"{user} trains with '{name}', but no trainer of that name is registered (registered: {string.Join(", ", registered.Select(t => t.Name))}).", nameof(trainers));
     }
 
     /// <summary>Boosters trained at once: the policy's count, or one per core.</summary>
